@@ -1,0 +1,131 @@
+// strata/configuration.hpp: `configuration(sources...)`, the one entry
+// point: it reads every source, merges by precedence and loads typed,
+// validated configurations.
+#pragma once
+
+#include <deque>
+#include <initializer_list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <typeindex>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <strata/decode/decoder.hpp>
+#include <strata/declare/configured.hpp>
+#include <strata/report/result.hpp>
+#include <strata/schema/check.hpp>
+#include <strata/schema/paths.hpp>
+#include <strata/sources/overrides.hpp>
+#include <strata/sources/toml.hpp>
+
+namespace strata {
+
+namespace detail {
+
+using source = std::variant<toml_file, toml_text, args>;
+
+/// The node at T's section in one layer, if the layer has it.
+inline const toml::node* at_section(const layer& l, std::string_view section, diagnostics& out) {
+  const toml::node* n = &l.root;
+  std::string path;
+  while (!section.empty()) {
+    const auto dot = section.find('.');
+    const std::string_view key = section.substr(0, dot);
+    section = dot == std::string_view::npos ? std::string_view{} : section.substr(dot + 1);
+    append_key(path, key);
+    const toml::table* t = n->as_table();
+    n = t ? t->get(key) : nullptr;
+    if (!n) return nullptr;
+    if (!n->is_table()) {
+      out.push_back({severity::error, path,
+                     fmt::format("expected a table, got {}", toml_type_label(n->type())), l.origin_of(*n), {}});
+      return nullptr;
+    }
+  }
+  return n;
+}
+
+/// Decodes T from the layers (lowest precedence first) and runs every check.
+template <class T>
+result<T> decode_layers(const std::deque<layer>& layers, diagnostics found, std::string_view profile) {
+  constexpr options opts = options_of<T>();
+  const std::string section(opts.section);
+  slot_list roots;
+  for (const layer& l : layers)
+    if (const toml::node* n = at_section(l, section, found)) roots.push_back({n, &l});
+  T value{};
+  std::vector<std::pair<std::string, origin>> origins;
+  decoder d(found, origins, profile, section);
+  d.object(value, std::span<const slot>(roots.data(), roots.size()));
+  return result<T>(std::move(value), std::move(found), std::move(origins), &schema_has_path<T>, section);
+}
+
+}  // namespace detail
+
+/// The sources of a configuration, in precedence order (later wins), plus
+/// overrides above them all. Cheap to copy; `get<T>()` caches per type.
+class configuration {
+ public:
+  template <class... Sources>
+  explicit configuration(Sources... sources) : sources_{detail::source(std::move(sources))...} {}
+
+  /// `dotted.path=value` settings above every source (below pinned `value<>`).
+  configuration& overrides(std::initializer_list<std::string_view> settings) & {
+    for (std::string_view s : settings) overrides_.emplace_back(s);
+    cache_ = std::make_shared<cache>();
+    return *this;
+  }
+  configuration overrides(std::initializer_list<std::string_view> settings) && {
+    overrides(settings);
+    return std::move(*this);
+  }
+  configuration& overrides(const std::vector<std::string>& settings) & {
+    overrides_.insert(overrides_.end(), settings.begin(), settings.end());
+    cache_ = std::make_shared<cache>();
+    return *this;
+  }
+
+  /// Reads every source and loads T. Never throws for bad configuration:
+  /// every problem is in the result.
+  template <class T>
+  result<T> load() const {
+    static_assert(check_schema<T>());
+    diagnostics found;
+    std::deque<detail::layer> layers;
+    for (const detail::source& s : sources_) std::visit([&](const auto& src) { src.read(layers, found); }, s);
+    if (!overrides_.empty()) {
+      detail::layer& l = layers.emplace_back();
+      l.kind = origin_kind::overrides;
+      l.name = "overrides";
+      for (const std::string& s : overrides_) detail::add_setting(l, s, found);
+    }
+    return detail::decode_layers<T>(layers, std::move(found), "");
+  }
+
+  /// The loaded T, loaded once per configuration and type; throws
+  /// config_error when it is invalid.
+  template <class T>
+  const T& get() const {
+    std::lock_guard lock(cache_->mutex);
+    auto& slot = cache_->loaded[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_shared<const T>(load<T>().value());
+    return *static_cast<const T*>(slot.get());
+  }
+
+ private:
+  struct cache {
+    std::mutex mutex;
+    std::unordered_map<std::type_index, std::shared_ptr<const void>> loaded;
+  };
+
+  std::vector<detail::source> sources_;
+  std::vector<std::string> overrides_;
+  std::shared_ptr<cache> cache_ = std::make_shared<cache>();
+};
+
+}  // namespace strata

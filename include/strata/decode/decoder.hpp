@@ -1,0 +1,304 @@
+// strata/decode/decoder.hpp: walks the schema of T over the layers of every
+// source at once. For each field it gathers the field's slot in every layer
+// (lowest precedence first) and decodes only the effective value: tables
+// merge key by key, everything else comes from the highest layer that sets it.
+// Problems are collected, never thrown, so one load reports all of them.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/container/small_vector.hpp>
+#include <fmt/format.h>
+
+#include <strata/decode/layer.hpp>
+#include <strata/decode/text.hpp>
+#include <strata/detail/did_you_mean.hpp>
+#include <strata/report/diagnostic.hpp>
+#include <strata/schema/traits.hpp>
+#include <strata/validate/constraints.hpp>
+#include <strata/validate/show.hpp>
+#include <strata/validate/validation.hpp>
+
+namespace strata::detail {
+
+using slot_list = boost::container::small_vector<slot, 6>;
+
+/// Appends a key to a dotted path, quoting keys that are not bare TOML keys.
+inline void append_key(std::string& path, std::string_view key) {
+  if (!path.empty()) path += '.';
+  const bool bare = !key.empty() && key.find_first_not_of(
+                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") ==
+                                        std::string_view::npos;
+  if (bare) {
+    path += key;
+  } else {
+    path += '"';
+    for (char c : key) {
+      if (c == '"' || c == '\\') path += '\\';
+      path += c;
+    }
+    path += '"';
+  }
+}
+
+/// Restores the path when a nested field is done.
+class path_scope {
+ public:
+  path_scope(std::string& path, std::string_view key) : path_(path), size_(path.size()) { append_key(path, key); }
+  path_scope(std::string& path, std::size_t index) : path_(path), size_(path.size()) {
+    path += fmt::format("[{}]", index);
+  }
+  ~path_scope() { path_.resize(size_); }
+  path_scope(const path_scope&) = delete;
+  path_scope& operator=(const path_scope&) = delete;
+
+ private:
+  std::string& path_;
+  std::size_t size_;
+};
+
+template <class T>
+constexpr auto member_keys() {
+  std::array<std::string_view, boost::mp11::mp_size<members_of<T>>::value> keys{};
+  std::size_t i = 0;
+  for_each_member<T>([&](auto d) { keys[i++] = key_of(d.name); });
+  return keys;
+}
+
+template <class T>
+concept has_validate = requires(const T& t, validation& v) { t.validate(v); };
+
+/// The literal text quoted in a message, or a redaction for secrets; long
+/// values are cut so one bad line does not flood the report.
+inline std::string quote_value(std::string_view text, bool secret) {
+  if (secret) return "the value (redacted)";
+  if (text.size() > 60) return fmt::format("'{}...'", text.substr(0, 57));
+  return fmt::format("'{}'", text);
+}
+
+class decoder {
+ public:
+  decoder(diagnostics& out, std::vector<std::pair<std::string, origin>>& origins, std::string_view profile,
+          std::string root_path)
+      : out_(out), origins_(origins), profile_(profile), path_(std::move(root_path)) {}
+
+  template <class T>
+  void object(T& obj, std::span<const slot> slots) {
+    slot_list tables;
+    for (const slot& s : slots) {
+      if (s.node->is_table()) tables.push_back(s);
+      else mismatch("a table", s);
+    }
+    for_each_member<T>([&](auto d) {
+      slot_list children;
+      const std::string_view key = key_of(d.name);
+      for (const slot& s : tables)
+        if (const toml::node* child = s.node->as_table()->get(key)) children.push_back({child, s.source});
+      path_scope scope(path_, key);
+      field(obj.*d.pointer, std::span<const slot>(children.data(), children.size()));
+    });
+    static constexpr auto keys = member_keys<T>();
+    for (const slot& s : tables) unknown_keys(*s.node->as_table(), *s.source, keys);
+    if constexpr (has_validate<T>) {
+      diagnostics found;
+      validation v = validation_access::make(path_, profile_, found);
+      obj.validate(v);
+      for (diagnostic& d : found) {
+        d.origin = origin_of(d.path);
+        out_.push_back(std::move(d));
+      }
+    }
+  }
+
+  template <class F>
+  void field(F& f, std::span<const slot> slots) {
+    using V = value_type_of<F>;
+    using pin = typename first_pinned_in<annotations_of<F>>::type;
+    constexpr bool secret = has_annotation<F, strata::secret>;
+    V& v = value_ref(f);
+    if constexpr (!std::is_void_v<pin>) {
+      for (const slot& s : slots)
+        report(severity::warning, fmt::format("is pinned to {}; the value set here is ignored", show(pin::constant)),
+               s.source->origin_of(*s.node));
+      origins_.emplace_back(path_, origin{origin_kind::value, {}, 0, 0});
+      return;
+    } else {
+      if (slots.empty()) {
+        if constexpr (has_annotation<F, strata::required>)
+          report(severity::error, "is required but no source sets it", origin{});
+      } else {
+        value<V, secret>(v, slots);
+      }
+      constrain<V, secret>(v, slots, annotations_of<F>{});
+    }
+  }
+
+ private:
+  template <class L> struct first_pinned_in;
+  template <template <class...> class L, class... A>
+  struct first_pinned_in<L<A...>> : strata::detail::first_pinned<A...> {};
+
+  template <class F>
+  static auto& value_ref(F& f) {
+    if constexpr (is_annotated<F>) return *f;
+    else return f;
+  }
+
+  template <class V, bool Secret, class... A>
+  void constrain(const V& v, std::span<const slot> slots, boost::mp11::mp_list<A...>) {
+    (constrain_one<A, V, Secret>(v, slots), ...);
+  }
+
+  template <class A, class V, bool Secret>
+  void constrain_one(const V& v, std::span<const slot> slots) {
+    using rule = constraint<A>;
+    if constexpr (rule::checks && rule::template applies<V>()) {
+      if (!rule::holds(v)) {
+        std::string message = rule::message();
+        if constexpr (is_scalar<V>) {
+          if (!Secret) message += ", got " + show(v);
+        }
+        report(severity::error, std::move(message),
+               slots.empty() ? origin{} : slots.back().source->origin_of(*slots.back().node));
+      }
+    }
+  }
+
+  template <class V, bool Secret>
+  void value(V& v, std::span<const slot> slots) {
+    if constexpr (is_described_struct<V>) {
+      object(v, slots);
+    } else if constexpr (is_optional<V>) {
+      if (!v) v.emplace();
+      value<typename V::value_type, Secret>(*v, slots);
+    } else if constexpr (is_map<V>) {
+      map<V, Secret>(v, slots);
+    } else if constexpr (is_vector<V>) {
+      list<V, Secret>(v, slots.back());
+    } else if constexpr (is_scalar<V>) {
+      scalar<V, Secret>(v, slots.back());
+    } else {
+      static_assert(is_scalar<V>, "strata: unsupported field type (see check_schema)");
+    }
+  }
+
+  template <class V, bool Secret>
+  void map(V& m, std::span<const slot> slots) {
+    slot_list tables;
+    for (const slot& s : slots) {
+      if (s.node->is_table()) tables.push_back(s);
+      else mismatch("a table", s);
+    }
+    if (!tables.empty()) record(tables.back());
+    std::vector<std::string_view> keys;
+    for (const slot& s : tables)
+      for (auto&& [k, node] : *s.node->as_table())
+        if (std::find(keys.begin(), keys.end(), k.str()) == keys.end()) keys.push_back(k.str());
+    for (std::string_view key : keys) {
+      slot_list children;
+      for (const slot& s : tables)
+        if (const toml::node* child = s.node->as_table()->get(key)) children.push_back({child, s.source});
+      path_scope scope(path_, key);
+      value<typename V::mapped_type, Secret>(m[std::string(key)],
+                                             std::span<const slot>(children.data(), children.size()));
+    }
+  }
+
+  template <class V, bool Secret>
+  void list(V& items, const slot& s) {
+    const toml::array* array = s.node->as_array();
+    if (!array) return mismatch("a list", s);
+    record(s);
+    items.clear();
+    items.resize(array->size());
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      path_scope scope(path_, i);
+      const slot element{array->get(i), s.source};
+      value<typename V::value_type, Secret>(items[i], std::span<const slot>(&element, 1));
+    }
+  }
+
+  template <class V, bool Secret>
+  void scalar(V& v, const slot& s) {
+    const toml::node& n = *s.node;
+    record(s);
+    if (n.is_string() && s.source->text(n)) {
+      const std::string& text = n.as_string()->get();
+      if (conversion c = parse_text(text, v); !c)
+        report(severity::error, fmt::format("{} is {}", quote_value(text, Secret), c.error),
+               s.source->origin_of(n), Secret ? std::string{} : c.hint);
+      return;
+    }
+    if constexpr (std::is_same_v<V, bool>) {
+      if (auto b = n.as_boolean()) v = b->get();
+      else mismatch("a boolean", s);
+    } else if constexpr (is_integer<V>) {
+      if (auto i = n.as_integer()) {
+        if (conversion c = narrow_integer(i->get(), v); !c)
+          report(severity::error, fmt::format("{} is {}", quote_value(fmt::format("{}", i->get()), Secret), c.error),
+                 s.source->origin_of(n));
+      } else {
+        mismatch("an integer", s);
+      }
+    } else if constexpr (std::is_floating_point_v<V>) {
+      double wide;
+      if (auto f = n.as_floating_point()) wide = f->get();
+      else if (auto i = n.as_integer()) wide = static_cast<double>(i->get());
+      else return mismatch("a number", s);
+      if (conversion c = narrow_float(wide, v); !c)
+        report(severity::error, fmt::format("{} is {}", quote_value(fmt::format("{}", wide), Secret), c.error),
+               s.source->origin_of(n));
+    } else {
+      // strings, paths, enums and durations are TOML strings, parsed by type
+      auto str = n.as_string();
+      if (!str) {
+        if constexpr (is_described_enum<V>) return mismatch("a string naming one of " + quoted_list(enum_names<V>()), s);
+        else if constexpr (is_duration<V>) return mismatch("a duration string such as \"30s\"", s);
+        else return mismatch("a string", s);
+      }
+      if (conversion c = parse_text(str->get(), v); !c)
+        report(severity::error, fmt::format("{} is {}", quote_value(str->get(), Secret), c.error),
+               s.source->origin_of(n), Secret ? std::string{} : c.hint);
+    }
+  }
+
+  void mismatch(std::string_view expected, const slot& s) {
+    report(severity::error, fmt::format("expected {}, got {}", expected, toml_type_label(s.node->type())),
+           s.source->origin_of(*s.node));
+  }
+
+  template <std::size_t N>
+  void unknown_keys(const toml::table& table, const layer& source, const std::array<std::string_view, N>& keys) {
+    for (auto&& [k, node] : table) {
+      if (std::find(keys.begin(), keys.end(), k.str()) != keys.end()) continue;
+      std::string path = path_;
+      append_key(path, k.str());
+      std::vector<std::string_view> candidates(keys.begin(), keys.end());
+      out_.push_back({severity::error, std::move(path), fmt::format("unknown key '{}'", k.str()),
+                      source.origin_of_key(k, node), did_you_mean(k.str(), candidates)});
+    }
+  }
+
+  void record(const slot& s) { origins_.emplace_back(path_, s.source->origin_of(*s.node)); }
+
+  origin origin_of(std::string_view path) const {
+    for (auto it = origins_.rbegin(); it != origins_.rend(); ++it)
+      if (it->first == path) return it->second;
+    return {};
+  }
+
+  void report(severity sev, std::string message, origin o, std::string hint = {}) {
+    out_.push_back({sev, path_, std::move(message), std::move(o), std::move(hint)});
+  }
+
+  diagnostics& out_;
+  std::vector<std::pair<std::string, origin>>& origins_;
+  std::string_view profile_;
+  std::string path_;
+};
+
+}  // namespace strata::detail

@@ -1,0 +1,235 @@
+// strata/decode/text.hpp: one parser per scalar type for values that arrive as
+// text (environment, arguments, interpolation). Each returns an error message
+// instead of throwing; messages never quote the text, callers add it unless
+// the field is secret.
+#pragma once
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <ratio>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include <strata/detail/did_you_mean.hpp>
+#include <strata/schema/enums.hpp>
+#include <strata/schema/traits.hpp>
+
+namespace strata::detail {
+
+__extension__ typedef __int128 wide_int;  // exact duration arithmetic; g++ and clang both have it
+
+/// Outcome of a conversion: empty `error` means success.
+struct conversion {
+  std::string error;
+  std::string hint;
+  explicit operator bool() const { return error.empty(); }
+};
+
+inline conversion fail(std::string message, std::string hint = {}) {
+  return {std::move(message), std::move(hint)};
+}
+
+template <class I>
+std::string integer_bounds() {
+  return fmt::format("[{}, {}]", std::numeric_limits<I>::min(), std::numeric_limits<I>::max());
+}
+
+/// Narrows a 64-bit integer into I, never wrapping.
+template <class I, class Wide>
+conversion narrow_integer(Wide wide, I& out) {
+  if (!std::in_range<I>(wide))
+    return fail(fmt::format("out of range for {} {}", type_label<I>(), integer_bounds<I>()));
+  out = static_cast<I>(wide);
+  return {};
+}
+
+constexpr std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
+inline conversion parse_text(std::string_view text, bool& out) {
+  const std::string_view t = trim(text);
+  for (std::string_view yes : {"true", "1", "yes", "on"})
+    if (iequals(t, yes)) return out = true, conversion{};
+  for (std::string_view no : {"false", "0", "no", "off"})
+    if (iequals(t, no)) return out = false, conversion{};
+  return fail("not a boolean", "use true/false, yes/no, on/off or 1/0");
+}
+
+template <class I>
+  requires is_integer<I>
+conversion parse_text(std::string_view text, I& out) {
+  std::string_view t = trim(text);
+  if (!t.empty() && t.front() == '+') t.remove_prefix(1);
+  const bool negative = !t.empty() && t.front() == '-';
+  auto parse = [&](auto wide) -> conversion {
+    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), wide);
+    if (t.empty() || end != t.data() + t.size()) {
+      if (ec == std::errc{} || ec == std::errc::invalid_argument) return fail("not an integer");
+    }
+    if (ec == std::errc::result_out_of_range)
+      return fail(fmt::format("out of range for {} {}", type_label<I>(), integer_bounds<I>()));
+    if (ec != std::errc{}) return fail("not an integer");
+    return narrow_integer(wide, out);
+  };
+  return negative ? parse(std::int64_t{}) : parse(std::uint64_t{});
+}
+
+template <class F>
+  requires std::is_floating_point_v<F>
+conversion narrow_float(double wide, F& out) {
+  if (std::isfinite(wide) && std::fabs(wide) > static_cast<double>(std::numeric_limits<F>::max()))
+    return fail(fmt::format("out of range for {}", sizeof(F) == sizeof(float) ? "float" : "double"));
+  out = static_cast<F>(wide);
+  return {};
+}
+
+template <class F>
+  requires std::is_floating_point_v<F>
+conversion parse_text(std::string_view text, F& out) {
+  std::string_view t = trim(text);
+  if (!t.empty() && t.front() == '+') t.remove_prefix(1);
+  double wide = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), wide);
+  if (t.empty() || ec == std::errc::invalid_argument || end != t.data() + t.size())
+    return fail("not a number");
+  if (ec == std::errc::result_out_of_range) return fail("out of range for a double");
+  return narrow_float(wide, out);
+}
+
+inline conversion parse_text(std::string_view text, std::string& out) {
+  out.assign(text);
+  return {};
+}
+
+inline conversion parse_text(std::string_view text, std::filesystem::path& out) {
+  out = std::filesystem::path(std::string(text));
+  return {};
+}
+
+template <class E>
+  requires is_described_enum<E>
+conversion parse_text(std::string_view text, E& out) {
+  if (auto e = enum_from_name<E>(trim(text))) return out = *e, conversion{};
+  constexpr auto names = enum_names<E>();
+  std::string message = "not one of " + quoted_list(names);
+  return fail(std::move(message), closest(trim(text), names).empty()
+                                      ? std::string{}
+                                      : "did you mean '" + closest(trim(text), names) + "'?");
+}
+
+// --- durations -------------------------------------------------------------
+
+struct duration_unit {
+  std::string_view suffix;
+  std::int64_t nanoseconds;
+};
+inline constexpr duration_unit duration_units[] = {
+    {"ns", 1},         {"us", 1'000},          {"ms", 1'000'000},       {"s", 1'000'000'000},
+    {"m", 60'000'000'000}, {"h", 3'600'000'000'000}, {"d", 86'400'000'000'000},
+};
+
+/// "1h30m" -> 5400000000000 ns. Integers with units only: a bare number is
+/// ambiguous and rejected.
+inline conversion parse_nanoseconds(std::string_view text, wide_int& total) {
+  std::string_view t = trim(text);
+  if (t.empty()) return fail("not a duration", "write a number with a unit: 250ms, 30s, 5m, 1h30m, 2d");
+  total = 0;
+  bool any_unit = false;
+  while (!t.empty()) {
+    std::size_t digits = 0;
+    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+    if (digits == 0)
+      return fail("not a duration", "write a number with a unit: 250ms, 30s, 5m, 1h30m, 2d");
+    std::uint64_t count = 0;
+    auto [end, ec] = std::from_chars(t.data(), t.data() + digits, count);
+    if (ec != std::errc{}) return fail("duration out of range");
+    t.remove_prefix(digits);
+    std::size_t letters = 0;
+    while (letters < t.size() && ((t[letters] >= 'a' && t[letters] <= 'z') || (t[letters] >= 'A' && t[letters] <= 'Z')))
+      ++letters;
+    const std::string_view suffix = t.substr(0, letters);
+    if (suffix.empty()) {
+      if (!t.empty() && t.front() == '.')
+        return fail("not a duration", "fractions are not accepted: use a smaller unit (1500ms, not 1.5s)");
+      return fail("not a duration", any_unit ? "every number needs a unit: 1h30m"
+                                             : "a bare number is ambiguous: add a unit (30s, 250ms, 5m)");
+    }
+    const duration_unit* unit = nullptr;
+    for (const auto& u : duration_units)
+      if (u.suffix == suffix) unit = &u;
+    if (!unit) return fail("not a duration", "units are ns, us, ms, s, m, h, d");
+    t.remove_prefix(letters);
+    total += static_cast<wide_int>(count) * unit->nanoseconds;
+    if (total > static_cast<wide_int>(std::numeric_limits<std::int64_t>::max()) * 1'000'000'000)
+      return fail("duration out of range");
+    any_unit = true;
+  }
+  return {};
+}
+
+template <class Rep, class Period>
+conversion parse_text(std::string_view text, std::chrono::duration<Rep, Period>& out) {
+  wide_int ns = 0;
+  if (auto c = parse_nanoseconds(text, ns); !c) return c;
+  // target ticks = ns * den / (num * 1e9)
+  const wide_int scaled = ns * Period::den;
+  const wide_int per_tick = static_cast<wide_int>(Period::num) * 1'000'000'000;
+  if constexpr (std::is_floating_point_v<Rep>) {
+    out = std::chrono::duration<Rep, Period>(static_cast<Rep>(static_cast<long double>(scaled) /
+                                                              static_cast<long double>(per_tick)));
+  } else {
+    if (scaled % per_tick != 0)
+      return fail("loses precision in this field's unit",
+                  "this field counts whole " + std::string(fmt::format("{}/{} s", Period::num, Period::den)) +
+                      " ticks; use a coarser value");
+    const wide_int ticks = scaled / per_tick;
+    if (ticks > static_cast<wide_int>(std::numeric_limits<Rep>::max())) return fail("duration out of range");
+    out = std::chrono::duration<Rep, Period>(static_cast<Rep>(ticks));
+  }
+  return {};
+}
+
+/// Writes a duration in the syntax parse_text reads: "1h30m", "250ms", "0s".
+template <class Rep, class Period>
+std::string format_duration(std::chrono::duration<Rep, Period> d) {
+  if constexpr (std::is_floating_point_v<Rep>) {
+    const auto ns = std::chrono::duration<long double, std::nano>(d).count();
+    return fmt::format("{}ns", static_cast<long long>(std::llround(ns)));
+  } else {
+    wide_int ns = static_cast<wide_int>(d.count()) * Period::num * 1'000'000'000 / Period::den;
+    if (ns == 0) return "0s";
+    std::string out;
+    if (ns < 0) {
+      out = "-";
+      ns = -ns;
+    }
+    // Whole days/hours/minutes/seconds, then the remainder in the finest exact unit.
+    for (auto it = std::rbegin(duration_units); it != std::rend(duration_units); ++it) {
+      if (it->nanoseconds < 1'000'000'000) break;
+      if (ns >= it->nanoseconds) {
+        out += fmt::format("{}{}", static_cast<long long>(ns / it->nanoseconds), it->suffix);
+        ns %= it->nanoseconds;
+      }
+    }
+    if (ns > 0) {
+      const duration_unit& unit = ns % 1'000'000 == 0 ? duration_units[2]
+                                  : ns % 1'000 == 0   ? duration_units[1]
+                                                      : duration_units[0];
+      out += fmt::format("{}{}", static_cast<long long>(ns / unit.nanoseconds), unit.suffix);
+    }
+    return out;
+  }
+}
+
+}  // namespace strata::detail

@@ -1,0 +1,69 @@
+// strata/detail/did_you_mean.hpp: suggestions for misspelled keys, enum
+// names and tags.
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::detail {
+
+/// Optimal string alignment distance (Levenshtein plus adjacent swaps),
+/// case-insensitive: "prot" is one edit from "port".
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    }
+    prev2.swap(prev);
+    prev.swap(cur);
+  }
+  return prev[m];
+}
+
+/// The closest candidate within a third of the word's length (at least one
+/// edit), or "" when nothing is close enough to be a plausible typo.
+template <class Range>
+std::string closest(std::string_view word, const Range& candidates) {
+  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  std::string best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(c);
+    }
+  }
+  return best;
+}
+
+inline std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+  std::string best = closest(word, candidates);
+  return best.empty() ? std::string{} : "did you mean '" + best + "'?";
+}
+
+/// "'a', 'b', 'c'" for error messages that list the valid choices.
+template <class Range>
+std::string quoted_list(const Range& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += ", ";
+    out += '\'';
+    out += item;
+    out += '\'';
+  }
+  return out;
+}
+
+}  // namespace strata::detail

@@ -1,0 +1,13 @@
+// strata/load.hpp: everything the translation unit that loads configuration
+// needs: sources, `configuration`, `result<T>`, reports. Config structs
+// include only the cheap <strata/strata.hpp>.
+#pragma once
+
+#include <strata/strata.hpp>
+
+#include <strata/configuration.hpp>
+#include <strata/report/format.hpp>
+#include <strata/report/result.hpp>
+#include <strata/schema/check.hpp>
+#include <strata/sources/overrides.hpp>
+#include <strata/sources/toml.hpp>

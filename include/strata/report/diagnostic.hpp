@@ -1,0 +1,55 @@
+// strata/report/diagnostic.hpp: what loading reports. Every problem comes
+// back as one `diagnostic` with the path of the field and where its value came from.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata {
+
+enum class severity { error, warning };
+
+/// Which kind of source a value came from.
+enum class origin_kind { defaults, file, env, args, overrides, value };
+
+/// Where a value (or a problem) came from.
+struct origin {
+  origin_kind kind = origin_kind::defaults;
+  std::string name;  ///< file path, env var name, or the argument text
+  int line = 0;      ///< 1-based, files only
+  int column = 0;    ///< 1-based, files only
+
+  friend bool operator==(const origin&, const origin&) = default;
+};
+
+/// One problem found while loading or validating.
+struct diagnostic {
+  strata::severity severity = severity::error;
+  std::string path;     ///< "db.port", "origins[2]"; empty for a whole source
+  std::string message;  ///< never contains a secret value
+  strata::origin origin;
+  std::string hint;     ///< "did you mean 'port'?" (may be empty)
+
+  friend bool operator==(const diagnostic&, const diagnostic&) = default;
+};
+
+using diagnostics = std::vector<diagnostic>;
+
+constexpr std::string_view to_string(severity s) {
+  return s == severity::error ? "error" : "warning";
+}
+
+constexpr std::string_view to_string(origin_kind k) {
+  switch (k) {
+    case origin_kind::defaults: return "defaults";
+    case origin_kind::file: return "file";
+    case origin_kind::env: return "env";
+    case origin_kind::args: return "args";
+    case origin_kind::overrides: return "overrides";
+    case origin_kind::value: return "value";
+  }
+  return "defaults";
+}
+
+}  // namespace strata

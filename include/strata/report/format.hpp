@@ -1,0 +1,87 @@
+// strata/report/format.hpp: diagnostics rendered for people (`format`) and
+// for machines (`to_json`).
+#pragma once
+
+#include <string>
+
+#include <fmt/format.h>
+
+#include <strata/detail/json.hpp>
+#include <strata/report/diagnostic.hpp>
+
+namespace strata {
+
+/// "configs/base.toml:3:8", "env APP_DB__PORT", "argument 'db.port=8'", ...
+inline std::string to_string(const origin& o) {
+  switch (o.kind) {
+    case origin_kind::file:
+      if (o.line > 0) return fmt::format("{}:{}:{}", o.name, o.line, o.column);
+      return o.name;
+    case origin_kind::env: return fmt::format("env {}", o.name);
+    case origin_kind::args: return fmt::format("argument '{}'", o.name);
+    case origin_kind::overrides: return fmt::format("override '{}'", o.name);
+    case origin_kind::value: return "pinned value";
+    case origin_kind::defaults: break;
+  }
+  return "default";
+}
+
+/// The report for people, one block per diagnostic, then a count:
+///
+///     error: db.port: must be in [1, 65535], got 70000
+///       --> configs/base.toml:3:8
+///     error: db.prot: unknown key 'prot'
+///       --> configs/base.toml:4:1
+///       = hint: did you mean 'port'?
+///     2 errors
+inline std::string format(const diagnostics& list) {
+  std::string out;
+  std::size_t errors = 0, warnings = 0;
+  for (const diagnostic& d : list) {
+    (d.severity == severity::error ? errors : warnings) += 1;
+    out += to_string(d.severity);
+    out += ": ";
+    if (!d.path.empty()) {
+      out += d.path;
+      out += ": ";
+    }
+    out += d.message;
+    out += '\n';
+    if (d.origin.kind != origin_kind::defaults) out += fmt::format("  --> {}\n", to_string(d.origin));
+    if (!d.hint.empty()) out += fmt::format("  = hint: {}\n", d.hint);
+  }
+  auto count = [](std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
+  if (errors && warnings) out += count(errors, "error") + ", " + count(warnings, "warning") + "\n";
+  else if (errors) out += count(errors, "error") + "\n";
+  else if (warnings) out += count(warnings, "warning") + "\n";
+  return out;
+}
+
+/// The report for machines: a JSON array of
+/// `{"severity", "path", "message", "origin": {"kind", "name", "line", "column"}, "hint"}`.
+inline std::string to_json(const diagnostics& list) {
+  std::string out = "[";
+  for (const diagnostic& d : list) {
+    if (out.size() > 1) out += ',';
+    out += "{\"severity\":";
+    detail::append_json_string(out, to_string(d.severity));
+    out += ",\"path\":";
+    detail::append_json_string(out, d.path);
+    out += ",\"message\":";
+    detail::append_json_string(out, d.message);
+    out += ",\"origin\":{\"kind\":";
+    detail::append_json_string(out, to_string(d.origin.kind));
+    out += ",\"name\":";
+    detail::append_json_string(out, d.origin.name);
+    out += fmt::format(",\"line\":{},\"column\":{}}}", d.origin.line, d.origin.column);
+    out += ",\"hint\":";
+    detail::append_json_string(out, d.hint);
+    out += '}';
+  }
+  out += ']';
+  return out;
+}
+
+}  // namespace strata

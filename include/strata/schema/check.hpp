@@ -1,0 +1,131 @@
+// strata/schema/check.hpp: `check_schema<T>()`, the compile-time check of a
+// whole configuration schema. Each failure is a static_assert raised inside
+// `field_check<Owner, "field", ...>`, so the compiler's message names the
+// struct and the field.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include <boost/pfr/tuple_size.hpp>
+
+#include <strata/schema/traits.hpp>
+#include <strata/validate/constraints.hpp>
+
+namespace strata::detail {
+
+template <class V>
+struct is_supported_type;
+
+template <class V>
+inline constexpr bool is_supported = is_supported_type<V>::value;
+
+template <class V>
+struct is_supported_type
+    : std::bool_constant<is_scalar<V> || is_described_struct<V>> {};
+template <class V>
+struct is_supported_type<std::optional<V>> : is_supported_type<V> {};
+template <class V, class A>
+struct is_supported_type<std::vector<V, A>> : is_supported_type<V> {};
+template <class V, class C, class A>
+struct is_supported_type<std::map<std::string, V, C, A>> : is_supported_type<V> {};
+template <class V, class H, class E, class A>
+struct is_supported_type<std::unordered_map<std::string, V, H, E, A>> : is_supported_type<V> {};
+
+/// A pinned constant as the field type sees it (strings as string_view, so
+/// the check runs in a constant expression).
+template <class V, class Pin>
+constexpr auto pinned_as() {
+  if constexpr (std::is_same_v<V, std::string>) return std::string_view(Pin::constant);
+  else return static_cast<V>(Pin::constant);
+}
+
+template <class Owner, fixed_string Field, class V, class Pin, class A>
+constexpr void check_pinned_against() {
+  using rule = constraint<A>;
+  if constexpr (rule::checks && rule::template applies<V>()) {
+    using P = decltype(pinned_as<V, Pin>());
+    if constexpr (std::is_invocable_v<decltype(&rule::template holds<P>), const P&>) {
+      static_assert(rule::template holds<P>(pinned_as<V, Pin>()),
+                    "strata: this field's value<> violates one of its own constraints");
+    }
+  }
+}
+
+template <class Owner, fixed_string Field, class V, class A>
+constexpr void check_annotation() {
+  if constexpr (std::is_same_v<A, required> || std::is_same_v<A, secret>) {
+  } else if constexpr (requires { A::key; }) {
+    static_assert(is_variant<V>, "strata: discriminator<> applies to std::variant fields only");
+  } else {
+    static_assert(constraint<A>::template applies<V>(),
+                  "strata: this annotation cannot constrain this field's type "
+                  "(bounds need a number or duration, lengths a string or container, "
+                  "pattern a string, one_of constants of the field's type)");
+  }
+}
+
+template <class T>
+constexpr bool check_struct();
+
+template <class Owner, fixed_string Field, class V>
+constexpr void check_type() {
+  static_assert(is_supported<V>,
+                "strata: this field's type is not supported; see \"Supported field types\" "
+                "or specialize strata::codec<T>");
+  if constexpr (is_described_struct<V>) check_struct<V>();
+  else if constexpr (is_optional<V> || is_vector<V>) check_type<Owner, Field, typename V::value_type>();
+  else if constexpr (is_map<V>) check_type<Owner, Field, typename V::mapped_type>();
+}
+
+/// Checks one field. The template arguments carry the owner and field name
+/// into the compiler's diagnostic.
+template <class Owner, fixed_string Field, class F>
+constexpr bool field_check() {
+  using V = value_type_of<F>;
+  check_type<Owner, Field, V>();
+  boost::mp11::mp_for_each<annotations_of<F>>([](auto a) { check_annotation<Owner, Field, V, decltype(a)>(); });
+  using L = annotations_of<F>;
+  using pin = typename boost::mp11::mp_apply<first_pinned, L>::type;
+  if constexpr (!std::is_void_v<pin>) {
+    using C = std::remove_cvref_t<decltype(pin::constant)>;
+    static_assert(constant_applies<V, C>() || (is_numeric<V> && std::is_arithmetic_v<C>),
+                  "strata: this field's value<> constant does not have the field's type");
+    if constexpr (constant_applies<V, C>() || (is_numeric<V> && std::is_arithmetic_v<C>)) {
+      boost::mp11::mp_for_each<L>([](auto a) { check_pinned_against<Owner, Field, V, pin, decltype(a)>(); });
+    }
+  }
+  return true;
+}
+
+template <class T>
+constexpr bool check_struct() {
+  static_assert(is_described_struct<T>, "strata: configuration types must be described with BOOST_DESCRIBE_STRUCT");
+  if constexpr (std::is_aggregate_v<T>) {
+    static_assert(boost::pfr::tuple_size_v<T> == boost::mp11::mp_size<members_of<T>>::value,
+                  "strata: BOOST_DESCRIBE_STRUCT of this struct does not list every member");
+  }
+  for_each_member<T>([](auto d) {
+    using D = decltype(d);
+    constexpr auto name = fixed_string<std::char_traits<char>::length(D::name) + 1>::from(D::name);
+    using F = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+    field_check<T, name, F>();
+  });
+  return true;
+}
+
+}  // namespace strata::detail
+
+namespace strata {
+
+/// Checks the whole schema of T at compile time: every struct described
+/// completely, field types supported, annotations applicable, pinned values
+/// valid. `load<T>` runs it through static_assert; users may too:
+/// `static_assert(strata::check_schema<Http>());`
+template <class T>
+constexpr bool check_schema() {
+  return detail::check_struct<T>();
+}
+
+}  // namespace strata

@@ -1,0 +1,135 @@
+// strata/schema/traits.hpp: how strata classifies a field type. Every layer
+// (decode, validate, schema check, tools) dispatches on these.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <strata/declare/annotated.hpp>
+
+namespace strata::detail {
+
+template <class T> inline constexpr bool is_optional = false;
+template <class T> inline constexpr bool is_optional<std::optional<T>> = true;
+
+template <class T> inline constexpr bool is_vector = false;
+template <class T, class A> inline constexpr bool is_vector<std::vector<T, A>> = true;
+
+template <class T> inline constexpr bool is_map = false;
+template <class T, class C, class A>
+inline constexpr bool is_map<std::map<std::string, T, C, A>> = true;
+template <class T, class H, class E, class A>
+inline constexpr bool is_map<std::unordered_map<std::string, T, H, E, A>> = true;
+
+template <class T> inline constexpr bool is_duration = false;
+template <class R, class P> inline constexpr bool is_duration<std::chrono::duration<R, P>> = true;
+
+template <class T> inline constexpr bool is_variant = false;
+template <class... T> inline constexpr bool is_variant<std::variant<T...>> = true;
+
+template <class T>
+inline constexpr bool is_integer = std::is_integral_v<T> && !std::is_same_v<T, bool> &&
+                                   !std::is_same_v<T, char> && !std::is_same_v<T, wchar_t> &&
+                                   !std::is_same_v<T, char8_t> && !std::is_same_v<T, char16_t> &&
+                                   !std::is_same_v<T, char32_t>;
+
+template <class T>
+inline constexpr bool is_described_struct =
+    std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
+
+template <class T>
+inline constexpr bool is_described_enum =
+    std::is_enum_v<T> && boost::describe::has_describe_enumerators<T>::value;
+
+/// Scalars are what a single env variable or TOML value holds.
+template <class T>
+inline constexpr bool is_scalar = std::is_same_v<T, bool> || is_integer<T> ||
+                                  std::is_floating_point_v<T> || std::is_same_v<T, std::string> ||
+                                  is_described_enum<T> || is_duration<T> ||
+                                  std::is_same_v<T, std::filesystem::path>;
+
+template <class T>
+inline constexpr bool is_container = is_vector<T> || is_map<T>;
+
+/// `annotated<T, A...>` seen through: the value type and its annotations.
+template <class F>
+struct field_traits {
+  using type = F;
+  using annotations = boost::mp11::mp_list<>;
+};
+template <class T, class... A>
+struct field_traits<annotated<T, A...>> {
+  using type = T;
+  using annotations = boost::mp11::mp_list<A...>;
+};
+template <class F> using value_type_of = typename field_traits<F>::type;
+template <class F> using annotations_of = typename field_traits<F>::annotations;
+
+template <class F, class A>
+inline constexpr bool has_annotation = boost::mp11::mp_contains<annotations_of<F>, A>::value;
+
+/// First annotation of F that is an instance of template `Tmpl`, or void.
+template <class L, template <auto...> class Tmpl> struct find_nttp { using type = void; };
+template <template <class...> class List, class A, class... R, template <auto...> class Tmpl>
+struct find_nttp<List<A, R...>, Tmpl> {
+  template <class X> struct is_inst : std::false_type {};
+  template <auto... V> struct is_inst<Tmpl<V...>> : std::true_type {};
+  using type = std::conditional_t<is_inst<A>::value, A, typename find_nttp<List<R...>, Tmpl>::type>;
+};
+
+/// A member's key: its name with one trailing '_' dropped (`default_` -> `default`).
+constexpr std::string_view key_of(std::string_view name) {
+  return !name.empty() && name.back() == '_' ? name.substr(0, name.size() - 1) : name;
+}
+
+template <class T>
+using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+
+/// Calls `f(descriptor)` for each described member of T.
+template <class T, class F>
+constexpr void for_each_member(F&& f) {
+  boost::mp11::mp_for_each<members_of<T>>(f);
+}
+
+/// Human-readable name of a type for messages ("integer", "uint16_t", "list").
+template <class T>
+constexpr std::string_view type_label() {
+  if constexpr (std::is_same_v<T, bool>) return "boolean";
+  else if constexpr (std::is_same_v<T, std::int8_t> || std::is_same_v<T, signed char>) return "int8_t";
+  else if constexpr (std::is_same_v<T, std::uint8_t> || std::is_same_v<T, unsigned char>) return "uint8_t";
+  else if constexpr (std::is_same_v<T, std::int16_t>) return "int16_t";
+  else if constexpr (std::is_same_v<T, std::uint16_t>) return "uint16_t";
+  else if constexpr (std::is_same_v<T, std::int32_t>) return "int32_t";
+  else if constexpr (std::is_same_v<T, std::uint32_t>) return "uint32_t";
+  else if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, long long>) return "int64_t";
+  else if constexpr (std::is_same_v<T, std::uint64_t> || std::is_same_v<T, unsigned long long>) return "uint64_t";
+  else if constexpr (is_integer<T>) return "integer";
+  else if constexpr (std::is_floating_point_v<T>) return "number";
+  else if constexpr (std::is_same_v<T, std::string>) return "string";
+  else if constexpr (std::is_same_v<T, std::filesystem::path>) return "path";
+  else if constexpr (is_described_enum<T>) return "enum";
+  else if constexpr (is_duration<T>) return "duration";
+  else if constexpr (is_vector<T>) return "list";
+  else if constexpr (is_map<T>) return "table";
+  else if constexpr (is_described_struct<T>) return "table";
+  else if constexpr (is_optional<T>) return type_label<typename T::value_type>();
+  else if constexpr (is_variant<T>) return "table";
+  else return "value";
+}
+
+}  // namespace strata::detail

@@ -1,0 +1,178 @@
+// strata/validate/constraints.hpp: what each constraint annotation accepts,
+// whether a value satisfies it, and the message when it does not.
+// `applies` and `satisfies` are constexpr so the schema check and
+// `strata::valid` can run them at compile time.
+#pragma once
+
+#include <regex>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include <strata/declare/annotations.hpp>
+#include <strata/schema/traits.hpp>
+#include <strata/validate/show.hpp>
+
+namespace strata::detail {
+
+template <class T>
+inline constexpr bool is_numeric = is_integer<T> || std::is_floating_point_v<T>;
+
+template <class T>
+inline constexpr bool is_sized = std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view> ||
+                                 is_vector<T> || is_map<T>;
+
+/// The magnitude used by numeric bounds: the number itself, or a duration's count.
+template <class T>
+constexpr auto magnitude(const T& v) {
+  if constexpr (is_duration<T>) return v.count();
+  else return v;
+}
+
+/// -1, 0, 1 comparing two arithmetic values of any types without
+/// sign-conversion surprises.
+template <class A, class B>
+constexpr int compare_numbers(A a, B b) {
+  if constexpr (is_integer<A> && is_integer<B>) {
+    return std::cmp_less(a, b) ? -1 : std::cmp_equal(a, b) ? 0 : 1;
+  } else {
+    const long double x = static_cast<long double>(a), y = static_cast<long double>(b);
+    return x < y ? -1 : x == y ? 0 : 1;
+  }
+}
+
+template <class T, class C>
+constexpr bool constant_matches(const T& v, const C& c) {
+  if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>)
+    return std::string_view(v) == std::string_view(c);
+  else if constexpr (is_numeric<T> && std::is_arithmetic_v<C>) return compare_numbers(v, c) == 0;
+  else return v == c;
+}
+
+template <class T, class C>
+constexpr bool constant_applies() {
+  if constexpr (std::is_same_v<T, std::string>) return std::is_same_v<C, std::string_view>;
+  else if constexpr (is_numeric<T>) return std::is_arithmetic_v<C> && !std::is_same_v<C, bool>;
+  else if constexpr (std::is_same_v<T, bool>) return std::is_same_v<C, bool>;
+  else if constexpr (is_described_enum<T>) return std::is_same_v<C, T>;
+  else return false;
+}
+
+// Each constraint: applies<V>() at compile time, holds(v), and a message.
+template <class A>
+struct constraint {
+  template <class V> static constexpr bool applies() { return true; }
+  template <class V> static constexpr bool holds(const V&) { return true; }
+  static constexpr bool checks = false;  // metadata only (doc, secret, ...)
+};
+
+template <class T> inline constexpr bool is_bounded = is_numeric<T> || is_duration<T>;
+
+template <auto Lo, auto Hi>
+struct constraint<range<Lo, Hi>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return is_bounded<V>; }
+  template <class V> static constexpr bool holds(const V& v) {
+    return compare_numbers(magnitude(v), Lo) >= 0 && compare_numbers(magnitude(v), Hi) <= 0;
+  }
+  static std::string message() { return fmt::format("must be in [{}, {}]", Lo, Hi); }
+};
+template <auto B>
+struct constraint<min<B>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return is_bounded<V>; }
+  template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) >= 0; }
+  static std::string message() { return fmt::format("must be at least {}", B); }
+};
+template <auto B>
+struct constraint<max<B>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return is_bounded<V>; }
+  template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) <= 0; }
+  static std::string message() { return fmt::format("must be at most {}", B); }
+};
+template <auto B>
+struct constraint<gt<B>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return is_bounded<V>; }
+  template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) > 0; }
+  static std::string message() { return fmt::format("must be greater than {}", B); }
+};
+template <auto B>
+struct constraint<lt<B>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return is_bounded<V>; }
+  template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) < 0; }
+  static std::string message() { return fmt::format("must be less than {}", B); }
+};
+
+template <std::size_t N>
+struct constraint<min_length<N>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return is_sized<V>; }
+  template <class V> static constexpr bool holds(const V& v) { return v.size() >= N; }
+  static std::string message() { return fmt::format("must have a length of at least {}", N); }
+};
+template <std::size_t N>
+struct constraint<max_length<N>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return is_sized<V>; }
+  template <class V> static constexpr bool holds(const V& v) { return v.size() <= N; }
+  static std::string message() { return fmt::format("must have a length of at most {}", N); }
+};
+template <std::size_t Lo, std::size_t Hi>
+struct constraint<length<Lo, Hi>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return is_sized<V>; }
+  template <class V> static constexpr bool holds(const V& v) { return v.size() >= Lo && v.size() <= Hi; }
+  static std::string message() { return fmt::format("must have a length in [{}, {}]", Lo, Hi); }
+};
+template <>
+struct constraint<non_empty> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return is_sized<V>; }
+  template <class V> static constexpr bool holds(const V& v) { return !v.empty(); }
+  static std::string message() { return "must not be empty"; }
+};
+
+template <constant... Cs>
+struct constraint<one_of<Cs...>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() {
+    return sizeof...(Cs) > 0 && (constant_applies<V, std::remove_cvref_t<decltype(Cs.get())>>() && ...);
+  }
+  template <class V> static constexpr bool holds(const V& v) { return (constant_matches(v, Cs.get()) || ...); }
+  static std::string message() {
+    std::string list;
+    ((list += (list.empty() ? "" : ", ") + show(Cs.get())), ...);
+    return "must be one of " + list;
+  }
+};
+
+template <fixed_string Regex>
+struct constraint<pattern<Regex>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return std::is_same_v<V, std::string>; }
+  template <class V> static constexpr bool holds(const V& v) {
+    if (std::is_constant_evaluated()) return true;  // std::regex is not constexpr; checked at load
+    return std::regex_match(v, compiled());
+  }
+  static const std::regex& compiled() {
+    static const std::regex re(std::string(Regex.view()), std::regex::ECMAScript);
+    return re;
+  }
+  static std::string message() { return fmt::format("must match the pattern '{}'", Regex.view()); }
+};
+
+template <auto F, fixed_string Message>
+struct constraint<check<F, Message>> {
+  static constexpr bool checks = true;
+  template <class V> static constexpr bool applies() { return std::is_invocable_r_v<bool, decltype(F), const V&>; }
+  template <class V> static constexpr bool holds(const V& v) { return F(v); }
+  static std::string message() { return std::string(Message.view()); }
+};
+
+}  // namespace strata::detail
