@@ -20,6 +20,7 @@
 #include <strata/report/result.hpp>
 #include <strata/schema/check.hpp>
 #include <strata/schema/paths.hpp>
+#include <strata/sources/env.hpp>
 #include <strata/sources/overrides.hpp>
 #include <strata/sources/toml.hpp>
 
@@ -27,7 +28,7 @@ namespace strata {
 
 namespace detail {
 
-using source = std::variant<toml_file, toml_text, args>;
+using source = std::variant<toml_file, toml_text, env, args>;
 
 /// The node at T's section in one layer, if the layer has it.
 inline const toml::node* at_section(const layer& l, std::string_view section, diagnostics& out) {
@@ -97,7 +98,14 @@ class configuration {
     static_assert(check_schema<T>());
     diagnostics found;
     std::deque<detail::layer> layers;
-    for (const detail::source& s : sources_) std::visit([&](const auto& src) { src.read(layers, found); }, s);
+    for (const detail::source& s : sources_) {
+      std::visit(
+          [&](const auto& src) {
+            if constexpr (requires { src.template read<T>(layers, found); }) src.template read<T>(layers, found);
+            else src.read(layers, found);
+          },
+          s);
+    }
     if (!overrides_.empty()) {
       detail::layer& l = layers.emplace_back();
       l.kind = origin_kind::overrides;

@@ -9,5 +9,8 @@
 #include <strata/report/format.hpp>
 #include <strata/report/result.hpp>
 #include <strata/schema/check.hpp>
+#include <strata/schema/env_names.hpp>
+#include <strata/sources/env.hpp>
 #include <strata/sources/overrides.hpp>
 #include <strata/sources/toml.hpp>
+#include <strata/validate/valid.hpp>

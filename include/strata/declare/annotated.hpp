@@ -75,12 +75,12 @@ struct annotated {
              !std::same_as<std::remove_cvref_t<U>, T> && std::is_constructible_v<T, U &&>)
   constexpr annotated(U&& v) : value_(std::forward<U>(v)) {}
 
-  constexpr annotated& operator=(const T& v) {
-    value_ = v;
-    return *this;
-  }
-  constexpr annotated& operator=(T&& v) {
-    value_ = std::move(v);
+  // One template so `ttl = std::chrono::hours(2)` is an exact match instead
+  // of two competing user-defined conversions.
+  template <class U>
+    requires(!std::same_as<std::remove_cvref_t<U>, annotated> && std::is_assignable_v<T&, U &&>)
+  constexpr annotated& operator=(U&& v) {
+    value_ = std::forward<U>(v);
     return *this;
   }
 
@@ -92,19 +92,14 @@ struct annotated {
   constexpr const T* operator->() const noexcept { return &value_; }
   constexpr T* operator->() noexcept { return &value_; }
 
-  friend constexpr bool operator==(const annotated& a, const annotated& b)
-    requires std::equality_comparable<T>
+  // Non-template friends: comparing with anything convertible to T works,
+  // and wrappers such as test-framework expressions never recurse into
+  // constraint checks.
+  // (annotated == annotated converts the right side to const T&.)
+  friend constexpr bool operator==(const annotated& a, const T& b) { return a.value_ == b; }
+  friend constexpr auto operator<=>(const annotated& a, const T& b)
+    requires std::three_way_comparable<T>
   {
-    return a.value_ == b.value_;
-  }
-  template <class U>
-    requires(!detail::is_annotated<U> && std::equality_comparable_with<T, U>)
-  friend constexpr bool operator==(const annotated& a, const U& b) {
-    return a.value_ == b;
-  }
-  template <class U>
-    requires(!detail::is_annotated<U> && std::three_way_comparable_with<T, U>)
-  friend constexpr auto operator<=>(const annotated& a, const U& b) {
     return a.value_ <=> b;
   }
 

@@ -96,7 +96,13 @@ struct doc : detail::annotation {
 
 /// Extra, unprefixed environment names for the field (`DATABASE_URL`).
 template <fixed_string... Names>
-struct env_alias : detail::annotation {};
+struct env_alias : detail::annotation {
+  using strata_env_alias_tag = void;
+  template <class F>
+  static constexpr void each_name(F&& f) {
+    (f(Names.view()), ...);
+  }
+};
 
 /// On a `std::variant` of structs: the key whose value selects the alternative.
 template <fixed_string Key>

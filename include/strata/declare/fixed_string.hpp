@@ -21,6 +21,9 @@ struct fixed_string {
   /// The first `N - 1` characters of a zero-terminated string (Describe names).
   static constexpr fixed_string from(const char* text) {
     fixed_string s;
+    // The terminator is written first so clang stores every element and its
+    // diagnostics print the string ("port"), not a list of character codes.
+    s.data[N - 1] = '\0';
     for (std::size_t i = 0; i + 1 < N; ++i) s.data[i] = text[i];
     return s;
   }

@@ -10,6 +10,7 @@
 
 #include <boost/pfr/tuple_size.hpp>
 
+#include <strata/schema/env_names.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/validate/constraints.hpp>
 
@@ -115,6 +116,22 @@ constexpr bool check_struct() {
   return true;
 }
 
+/// Raised with both paths and the shared name as template arguments, so the
+/// compiler's message names the two fields.
+template <static_string<200> FirstPath, static_string<200> SecondPath, env_name_string Variable>
+constexpr void env_name_collision() {
+  static_assert(FirstPath.length == 0,
+                "strata: two fields derive the same environment variable name; rename one or use "
+                "mapping::tree");
+}
+
+template <class T>
+constexpr bool check_env_names() {
+  constexpr env_collision clash = find_env_collision<T>();
+  if constexpr (clash.found) env_name_collision<clash.first, clash.second, clash.name>();
+  return true;
+}
+
 }  // namespace strata::detail
 
 namespace strata {
@@ -125,7 +142,7 @@ namespace strata {
 /// `static_assert(strata::check_schema<Http>());`
 template <class T>
 constexpr bool check_schema() {
-  return detail::check_struct<T>();
+  return detail::check_struct<T>() && detail::check_env_names<T>();
 }
 
 }  // namespace strata

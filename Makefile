@@ -1,0 +1,54 @@
+# The two commands of the README:
+#   make demo   installs missing Debian packages, builds and runs the example
+#   make test   the same set-up, then the whole suite with g++ 12, clang 19
+#               and once more under ASan+UBSan, plus an installed-package consumer
+BUILD   ?= build
+JOBS    ?= 2
+CMAKE   := cmake -G Ninja -Wno-dev
+SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.PHONY: all deps demo test test-gcc test-clang test-asan test-install clean
+
+all: test
+
+deps:
+	@bash scripts/ensure-deps.sh
+
+$(BUILD)/gcc/build.ninja: | deps
+	$(CMAKE) -S . -B $(BUILD)/gcc -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++
+
+$(BUILD)/clang/build.ninja: | deps
+	$(CMAKE) -S . -B $(BUILD)/clang -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++-19
+
+$(BUILD)/asan/build.ninja: | deps
+	$(CMAKE) -S . -B $(BUILD)/asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ \
+	  -DSTRATA_BUILD_EXAMPLES=OFF -DCMAKE_CXX_FLAGS="$(SANITIZE)"
+
+demo: $(BUILD)/gcc/build.ninja
+	cmake --build $(BUILD)/gcc -j$(JOBS) --target http_service
+	./$(BUILD)/gcc/examples/http_service examples/http/configs
+
+test-gcc: $(BUILD)/gcc/build.ninja
+	cmake --build $(BUILD)/gcc -j$(JOBS)
+	ctest --test-dir $(BUILD)/gcc --output-on-failure -j$(JOBS)
+
+test-clang: $(BUILD)/clang/build.ninja
+	cmake --build $(BUILD)/clang -j$(JOBS)
+	ctest --test-dir $(BUILD)/clang --output-on-failure -j$(JOBS)
+
+test-asan: $(BUILD)/asan/build.ninja
+	cmake --build $(BUILD)/asan -j$(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(BUILD)/asan --output-on-failure -j$(JOBS)
+
+# find_package(strata CONFIG) from an installed tree, as a user would.
+test-install: $(BUILD)/gcc/build.ninja
+	cmake --install $(BUILD)/gcc --prefix $(CURDIR)/$(BUILD)/prefix >/dev/null
+	$(CMAKE) -S tests/install -B $(BUILD)/consumer -DCMAKE_PREFIX_PATH=$(CURDIR)/$(BUILD)/prefix
+	cmake --build $(BUILD)/consumer -j$(JOBS)
+	./$(BUILD)/consumer/consumer
+
+test: test-gcc test-clang test-asan test-install
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,265 @@
+// strata/schema/env_names.hpp: environment-variable names derived from the
+// schema at compile time (the pull model): `env_name<T>("db.host")`, the
+// effective mapping of a type, and the walk that lists every static name so
+// two fields deriving the same variable are caught at compile time.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string_view>
+
+#include <strata/declare/configured.hpp>
+#include <strata/schema/traits.hpp>
+
+namespace strata {
+
+/// A string of at most `Capacity` characters held by value, so it works in
+/// constant expressions and as a template argument.
+template <std::size_t Capacity>
+struct static_string {
+  char chars[Capacity + 1]{};
+  std::size_t length = 0;
+
+  constexpr static_string() = default;
+  constexpr static_string(std::string_view s) { append(s); }
+
+  constexpr void append(std::string_view s) {
+    if (length + s.size() > Capacity) throw std::length_error("strata::static_string: capacity exceeded");
+    for (char c : s) chars[length++] = c;
+    chars[length] = '\0';
+  }
+  constexpr void push_back(char c) { append(std::string_view(&c, 1)); }
+  constexpr void truncate(std::size_t n) {
+    length = n;
+    chars[length] = '\0';
+  }
+
+  constexpr std::size_t size() const { return length; }
+  constexpr bool empty() const { return length == 0; }
+  constexpr const char* c_str() const { return chars; }
+  constexpr std::string_view view() const { return {chars, length}; }
+  constexpr operator std::string_view() const { return view(); }
+  friend constexpr bool operator==(const static_string& a, std::string_view b) { return a.view() == b; }
+};
+
+/// What `env_name<T>` returns.
+using env_name_string = static_string<256>;
+
+namespace detail {
+
+constexpr char to_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
+constexpr void append_upper(env_name_string& out, std::string_view key) {
+  for (char c : key) out.push_back(to_upper(c));
+}
+
+/// automatic: flat when every field of T is a scalar, tree otherwise.
+template <class T>
+constexpr mapping effective_mapping() {
+  constexpr mapping chosen = options_of<T>().mapping;
+  if constexpr (chosen != mapping::automatic) {
+    return chosen;
+  } else {
+    bool all_scalar = true;
+    for_each_member<T>([&](auto d) {
+      using F = std::remove_cvref_t<decltype(std::declval<T&>().*decltype(d)::pointer)>;
+      if (!is_scalar<value_type_of<F>>) all_scalar = false;
+    });
+    return all_scalar ? mapping::flat : mapping::tree;
+  }
+}
+
+template <class T>
+constexpr std::string_view env_separator() {
+  return effective_mapping<T>() == mapping::flat ? "_" : "__";
+}
+
+/// Appends the env segments for `path` (relative to V) to `out`; false when
+/// the path does not name a place in V.
+template <class V>
+constexpr bool append_env_path(env_name_string& out, std::string_view path, std::string_view sep, bool first) {
+  if (path.empty()) return true;
+  if constexpr (is_annotated<V>) {
+    return append_env_path<value_type_of<V>>(out, path, sep, first);
+  } else if constexpr (is_optional<V>) {
+    return append_env_path<typename V::value_type>(out, path, sep, first);
+  } else {
+    std::string_view segment;
+    bool index = false;
+    if (path.front() == '[') {
+      const auto close = path.find(']');
+      if (close == std::string_view::npos || close == 1) return false;
+      segment = path.substr(1, close - 1);
+      for (char c : segment)
+        if (c < '0' || c > '9') return false;
+      path.remove_prefix(close + 1);
+      index = true;
+    } else {
+      if (!first) {
+        if (path.front() != '.') return false;
+        path.remove_prefix(1);
+      }
+      const auto end = path.find_first_of(".[");
+      segment = path.substr(0, end);
+      path = end == std::string_view::npos ? std::string_view{} : path.substr(end);
+      if (segment.empty()) return false;
+    }
+    if (!first) out.append(sep);
+    if constexpr (is_vector<V>) {
+      if (!index) return false;
+      out.append(segment);
+      return append_env_path<typename V::value_type>(out, path, sep, false);
+    } else if constexpr (is_map<V>) {
+      if (index) return false;
+      out.append(segment);  // map keys verbatim
+      return append_env_path<typename V::mapped_type>(out, path, sep, false);
+    } else if constexpr (is_described_struct<V>) {
+      if (index) return false;
+      bool found = false, ok = false;
+      for_each_member<V>([&](auto d) {
+        using F = std::remove_cvref_t<decltype(std::declval<V&>().*decltype(d)::pointer)>;
+        if (!found && key_of(d.name) == segment) {
+          found = true;
+          append_upper(out, segment);
+          ok = append_env_path<F>(out, path, sep, false);
+        }
+      });
+      return found && ok;
+    } else {
+      return false;
+    }
+  }
+}
+
+// --- every static name of a schema, for the collision check ---------------
+
+/// One static name: the variable, the dotted path it reads.
+struct env_entry {
+  env_name_string name;
+  static_string<200> path;
+};
+
+template <class V, class F>
+constexpr void walk_env(F&& visit, env_name_string& name, static_string<200>& path, std::string_view sep);
+
+template <class Annotations>
+struct alias_names;
+template <template <class...> class L, class... A>
+struct alias_names<L<A...>> {
+  template <class Visit>
+  static constexpr void each(Visit&& visit) {
+    (each_of<A>(visit), ...);
+  }
+  template <class X, class Visit>
+  static constexpr void each_of(Visit& visit) {
+    if constexpr (requires { typename X::strata_env_alias_tag; }) X::each_name(visit);
+  }
+};
+
+template <class V, class F>
+constexpr void walk_struct_env(F&& visit, env_name_string& name, static_string<200>& path, std::string_view sep) {
+  for_each_member<V>([&](auto d) {
+    using M = std::remove_cvref_t<decltype(std::declval<V&>().*decltype(d)::pointer)>;
+    const std::size_t name_mark = name.size(), path_mark = path.size();
+    if (!path.empty()) {
+      name.append(sep);
+      path.push_back('.');
+    }
+    append_upper(name, key_of(d.name));
+    path.append(key_of(d.name));
+    visit(name.view(), path.view());
+    alias_names<annotations_of<M>>::each([&](std::string_view alias) { visit(alias, path.view()); });
+    walk_env<value_type_of<M>>(visit, name, path, sep);
+    name.truncate(name_mark);
+    path.truncate(path_mark);
+  });
+}
+
+template <class V, class F>
+constexpr void walk_env(F&& visit, env_name_string& name, static_string<200>& path, std::string_view sep) {
+  if constexpr (is_optional<V>) walk_env<typename V::value_type>(visit, name, path, sep);
+  else if constexpr (is_described_struct<V>) walk_struct_env<V>(visit, name, path, sep);
+  // lists and maps: element names carry an index or key, known only at run time
+}
+
+/// Calls `visit(env_name, dotted_path)` for every static name of T, aliases included.
+template <class T, class F>
+constexpr void for_each_env_name(F&& visit) {
+  env_name_string name(options_of<T>().prefix);
+  static_string<200> path;
+  walk_struct_env<T>(visit, name, path, env_separator<T>());
+}
+
+template <class T>
+constexpr std::size_t env_name_count() {
+  std::size_t n = 0;
+  for_each_env_name<T>([&](std::string_view, std::string_view) { ++n; });
+  return n;
+}
+
+constexpr std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+/// The first two paths deriving the same variable name, if any.
+struct env_collision {
+  bool found = false;
+  static_string<200> first, second;
+  env_name_string name;
+};
+
+template <class T>
+constexpr env_collision find_env_collision() {
+  constexpr std::size_t n = env_name_count<T>();
+  if constexpr (n < 2) {
+    return {};
+  } else {
+    std::array<std::pair<std::uint64_t, std::size_t>, n> hashes{};
+    std::size_t i = 0;
+    for_each_env_name<T>([&](std::string_view name, std::string_view) {
+      hashes[i] = {fnv1a(name), i};
+      ++i;
+    });
+    std::sort(hashes.begin(), hashes.end());
+    for (std::size_t k = 1; k < n; ++k) {
+      if (hashes[k].first != hashes[k - 1].first) continue;
+      env_collision c;
+      const std::size_t a = std::min(hashes[k].second, hashes[k - 1].second);
+      const std::size_t b = std::max(hashes[k].second, hashes[k - 1].second);
+      std::size_t j = 0;
+      env_name_string name_a, name_b;
+      for_each_env_name<T>([&](std::string_view name, std::string_view path) {
+        if (j == a) c.first = static_string<200>(path), name_a = env_name_string(name);
+        if (j == b) c.second = static_string<200>(path), name_b = env_name_string(name);
+        ++j;
+      });
+      if (name_a.view() == name_b.view()) {  // not a hash accident
+        c.found = true;
+        c.name = name_a;
+        return c;
+      }
+    }
+    return {};
+  }
+}
+
+}  // namespace detail
+
+/// The environment variable that sets `path` in T (`env_name<Http>("db.host")`
+/// is "APP_DB__HOST" under tree mapping with prefix "APP_"). Usable in
+/// constant expressions; a path that is not in T does not compile there and
+/// throws std::invalid_argument at run time.
+template <class T>
+constexpr env_name_string env_name(std::string_view path) {
+  env_name_string out(detail::options_of<T>().prefix);
+  if (!detail::append_env_path<T>(out, path, detail::env_separator<T>(), true))
+    throw std::invalid_argument("strata::env_name: not a path of this configuration");
+  return out;
+}
+
+}  // namespace strata

@@ -1,0 +1,25 @@
+// Loads a configuration through the installed package; exits non-zero if
+// anything about the load is off.
+#include <strata/load.hpp>
+
+#include <cstdio>
+
+namespace consumer {
+struct Server {
+  std::string host = "localhost";
+  strata::annotated<int, strata::range<1, 65535>> port = 8080;
+};
+BOOST_DESCRIBE_STRUCT(Server, (), (host, port))
+STRATA_CONFIGURED(Server, {.section = "server"})
+}  // namespace consumer
+
+int main() {
+  auto ctx = strata::configuration(strata::toml_text("[server]\nport = 9000\n", "inline.toml"));
+  auto loaded = ctx.load<consumer::Server>();
+  if (!loaded.ok() || loaded.value().port != 9000) {
+    std::fputs(strata::format(loaded.diagnostics()).c_str(), stderr);
+    return 1;
+  }
+  std::printf("consumer: installed strata loaded server.port = %d\n", loaded.value().port.value());
+  return 0;
+}
