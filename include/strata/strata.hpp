@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <boost/describe/class.hpp>
@@ -14,6 +15,7 @@
 
 #include <strata/declare/annotated.hpp>
 #include <strata/declare/annotations.hpp>
+#include <strata/declare/codec.hpp>
 #include <strata/declare/configured.hpp>
 #include <strata/declare/fixed_string.hpp>
 #include <strata/validate/validation.hpp>

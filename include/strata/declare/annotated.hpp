@@ -10,6 +10,7 @@
 #include <utility>
 
 #include <strata/declare/annotations.hpp>
+#include <strata/declare/tags.hpp>
 
 namespace strata {
 
@@ -43,6 +44,9 @@ constexpr T initial_value() {
   using pin = typename first_pinned<A...>::type;
   if constexpr (std::is_void_v<pin>) {
     return T{};
+  } else if constexpr (requires { variant_tags<T>::value; }) {  // value<"sqlite"> on a variant
+    return index_of_tag<T>(pin::constant) < std::variant_size_v<T> ? make_alternative<T>(index_of_tag<T>(pin::constant))
+                                                                   : T{};
   } else if constexpr (requires { T(pin::constant); }) {
     return T(pin::constant);
   } else {

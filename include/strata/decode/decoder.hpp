@@ -14,6 +14,7 @@
 #include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
+#include <strata/declare/tags.hpp>
 #include <strata/decode/layer.hpp>
 #include <strata/decode/text.hpp>
 #include <strata/detail/did_you_mean.hpp>
@@ -86,8 +87,10 @@ class decoder {
           std::string root_path)
       : out_(out), origins_(origins), profile_(profile), path_(std::move(root_path)) {}
 
+  /// Decodes a described struct; `tag_key` is the discriminator of the
+  /// variant T is an alternative of (allowed beside T's own keys).
   template <class T>
-  void object(T& obj, std::span<const slot> slots) {
+  void object(T& obj, std::span<const slot> slots, std::string_view tag_key = {}) {
     slot_list tables;
     for (const slot& s : slots) {
       if (s.node->is_table()) tables.push_back(s);
@@ -102,7 +105,7 @@ class decoder {
       field(obj.*d.pointer, std::span<const slot>(children.data(), children.size()));
     });
     static constexpr auto keys = member_keys<T>();
-    for (const slot& s : tables) unknown_keys(*s.node->as_table(), *s.source, keys);
+    for (const slot& s : tables) unknown_keys(*s.node->as_table(), *s.source, keys, tag_key);
     if constexpr (has_validate<T>) {
       diagnostics found;
       validation v = validation_access::make(path_, profile_, found);
@@ -118,9 +121,10 @@ class decoder {
   void field(F& f, std::span<const slot> slots) {
     using V = value_type_of<F>;
     using pin = typename first_pinned_in<annotations_of<F>>::type;
+    using disc = typename find_discriminator<annotations_of<F>>::type;
     constexpr bool secret = has_annotation<F, strata::secret>;
     V& v = value_ref(f);
-    if constexpr (!std::is_void_v<pin>) {
+    if constexpr (!std::is_void_v<pin> && !is_variant<V>) {
       for (const slot& s : slots)
         report(severity::warning, fmt::format("is pinned to {}; the value set here is ignored", show(pin::constant)),
                s.source->origin_of(*s.node));
@@ -130,8 +134,12 @@ class decoder {
       if (slots.empty()) {
         if constexpr (has_annotation<F, strata::required>)
           report(severity::error, "is required but no source sets it", origin{});
+        if constexpr (is_variant<V> && !std::is_void_v<pin>)  // value<"sqlite"> pins the alternative
+          select_alternative(v, index_of_tag<V>(pin::constant));
+      } else if constexpr (is_variant<V>) {
+        alternative<V, secret, disc, pin>(v, slots);
       } else {
-        value<V, secret>(v, slots);
+        value<V, secret, disc>(v, slots);
       }
       constrain<V, secret>(v, slots, annotations_of<F>{});
     }
@@ -149,7 +157,7 @@ class decoder {
   }
 
   template <class V, bool Secret, class... A>
-  void constrain(const V& v, std::span<const slot> slots, boost::mp11::mp_list<A...>) {
+  void constrain(const V& v, [[maybe_unused]] std::span<const slot> slots, boost::mp11::mp_list<A...>) {
     (constrain_one<A, V, Secret>(v, slots), ...);
   }
 
@@ -168,17 +176,19 @@ class decoder {
     }
   }
 
-  template <class V, bool Secret>
+  template <class V, bool Secret, class Disc>
   void value(V& v, std::span<const slot> slots) {
     if constexpr (is_described_struct<V>) {
       object(v, slots);
+    } else if constexpr (is_variant<V>) {
+      alternative<V, Secret, Disc, void>(v, slots);
     } else if constexpr (is_optional<V>) {
       if (!v) v.emplace();
-      value<typename V::value_type, Secret>(*v, slots);
+      value<typename V::value_type, Secret, Disc>(*v, slots);
     } else if constexpr (is_map<V>) {
-      map<V, Secret>(v, slots);
+      map<V, Secret, Disc>(v, slots);
     } else if constexpr (is_vector<V>) {
-      list<V, Secret>(v, slots.back());
+      list<V, Secret, Disc>(v, slots.back());
     } else if constexpr (is_scalar<V>) {
       scalar<V, Secret>(v, slots.back());
     } else {
@@ -186,7 +196,92 @@ class decoder {
     }
   }
 
-  template <class V, bool Secret>
+  /// A discriminated variant: the highest layer that sets the tag chooses
+  /// the alternative; lower layers count only down to the first one that
+  /// names another alternative (a switch resets the subtree).
+  template <class V, bool Secret, class Disc, class Pin>
+  void alternative(V& v, std::span<const slot> slots) {
+    constexpr std::string_view key = Disc::key;
+    const auto& tags = variant_tags<V>::value;
+    slot_list tables;
+    for (const slot& s : slots) {
+      if (s.node->is_table()) tables.push_back(s);
+      else mismatch("a table", s);
+    }
+    // The tag each table sets, if any.
+    std::vector<const toml::node*> tag_nodes(tables.size(), nullptr);
+    for (std::size_t i = 0; i < tables.size(); ++i) tag_nodes[i] = tables[i].node->as_table()->get(key);
+    auto tag_text = [&](std::size_t i) -> std::optional<std::string_view> {
+      if (!tag_nodes[i]) return std::nullopt;
+      if (auto str = tag_nodes[i]->as_string()) return std::string_view(str->get());
+      return std::nullopt;
+    };
+    std::string tag_path = path_;
+    append_key(tag_path, key);
+    std::optional<std::size_t> chooser;  // table whose tag decides
+    for (std::size_t i = tables.size(); i-- > 0;) {
+      if (!tag_nodes[i]) continue;
+      if (!tag_text(i)) {
+        report_at(tag_path, severity::error,
+                  fmt::format("expected a string naming one of {}, got {}", quoted_list(tags),
+                              toml_type_label(tag_nodes[i]->type())),
+                  tables[i].source->origin_of(*tag_nodes[i]));
+        return;
+      }
+      if constexpr (std::is_void_v<Pin>) {
+        chooser = i;
+        break;
+      } else if (*tag_text(i) != std::string_view(Pin::constant)) {
+        report_at(tag_path, severity::warning,
+                  fmt::format("is pinned to '{}'; the alternative '{}' set here is ignored",
+                              std::string_view(Pin::constant), *tag_text(i)),
+                  tables[i].source->origin_of(*tag_nodes[i]));
+      }
+    }
+    std::string_view tag;
+    if constexpr (std::is_void_v<Pin>) {
+      if (!chooser) {
+        if (tables.empty()) return;
+        report_at(tag_path, severity::error, fmt::format("is missing; it selects one of {}", quoted_list(tags)),
+                  tables.back().source->origin_of(*tables.back().node));
+        return;
+      }
+      tag = *tag_text(*chooser);
+    } else {
+      tag = Pin::constant;
+    }
+    const std::size_t index = index_of_tag<V>(tag);
+    if (index == tags.size()) {
+      report_at(tag_path, severity::error, fmt::format("unknown alternative '{}'; valid: {}", tag, quoted_list(tags)),
+                tables[*chooser].source->origin_of(*tag_nodes[*chooser]), did_you_mean(tag, {tags.begin(), tags.end()}));
+      return;
+    }
+    origins_.emplace_back(tag_path, chooser ? tables[*chooser].source->origin_of(*tag_nodes[*chooser])
+                                            : origin{origin_kind::value, {}, 0, 0});
+    if (!tables.empty()) record(tables.back());
+    // Tables from the top down while they name the same alternative or none.
+    slot_list chosen;
+    for (std::size_t i = tables.size(); i-- > 0;) {
+      if (tag_text(i) && *tag_text(i) != tag) {
+        if constexpr (std::is_void_v<Pin>) break;
+        else continue;  // reported above: pinned
+      }
+      chosen.insert(chosen.begin(), tables[i]);
+    }
+    select_alternative(v, index);
+    std::visit(
+        [&](auto& alt) {
+          using A = std::remove_cvref_t<decltype(alt)>;
+          object(alt, std::span<const slot>(chosen.data(), chosen.size()), key);
+          for_each_member<A>([&](auto d) {  // a field named like the discriminator receives the tag
+            if constexpr (std::is_assignable_v<decltype(alt.*decltype(d)::pointer)&, std::string_view>)
+              if (key_of(d.name) == key) alt.*decltype(d)::pointer = tag;
+          });
+        },
+        v);
+  }
+
+  template <class V, bool Secret, class Disc>
   void map(V& m, std::span<const slot> slots) {
     slot_list tables;
     for (const slot& s : slots) {
@@ -203,12 +298,12 @@ class decoder {
       for (const slot& s : tables)
         if (const toml::node* child = s.node->as_table()->get(key)) children.push_back({child, s.source});
       path_scope scope(path_, key);
-      value<typename V::mapped_type, Secret>(m[std::string(key)],
-                                             std::span<const slot>(children.data(), children.size()));
+      value<typename V::mapped_type, Secret, Disc>(m[std::string(key)],
+                                                   std::span<const slot>(children.data(), children.size()));
     }
   }
 
-  template <class V, bool Secret>
+  template <class V, bool Secret, class Disc>
   void list(V& items, const slot& s) {
     const toml::array* array = s.node->as_array();
     if (!array) return mismatch("a list", s);
@@ -218,7 +313,7 @@ class decoder {
     for (std::size_t i = 0; i < array->size(); ++i) {
       path_scope scope(path_, i);
       const slot element{array->get(i), s.source};
-      value<typename V::value_type, Secret>(items[i], std::span<const slot>(&element, 1));
+      value<typename V::value_type, Secret, Disc>(items[i], std::span<const slot>(&element, 1));
     }
   }
 
@@ -252,6 +347,16 @@ class decoder {
       if (conversion c = narrow_float(wide, v); !c)
         report(severity::error, fmt::format("{} is {}", quote_value(fmt::format("{}", wide), Secret), c.error),
                s.source->origin_of(n));
+    } else if constexpr (has_codec<V>) {
+      // a codec reads strings; numbers are accepted as their text (size = 1024)
+      std::string text;
+      if (auto str = n.as_string()) text = str->get();
+      else if (auto i = n.as_integer()) text = fmt::format("{}", i->get());
+      else if (auto f = n.as_floating_point()) text = fmt::format("{}", f->get());
+      else return mismatch("a string", s);
+      if (conversion c = parse_text(text, v); !c)
+        report(severity::error, fmt::format("{} is {}", quote_value(text, Secret), c.error), s.source->origin_of(n),
+               Secret ? std::string{} : c.hint);
     } else {
       // strings, paths, enums and durations are TOML strings, parsed by type
       auto str = n.as_string();
@@ -272,9 +377,11 @@ class decoder {
   }
 
   template <std::size_t N>
-  void unknown_keys(const toml::table& table, const layer& source, const std::array<std::string_view, N>& keys) {
+  void unknown_keys(const toml::table& table, const layer& source, const std::array<std::string_view, N>& keys,
+                    std::string_view tag_key) {
     for (auto&& [k, node] : table) {
-      if (std::find(keys.begin(), keys.end(), k.str()) != keys.end()) continue;
+      if (std::find(keys.begin(), keys.end(), k.str()) != keys.end() || (!tag_key.empty() && k.str() == tag_key))
+        continue;
       std::string path = path_;
       append_key(path, k.str());
       std::vector<std::string_view> candidates(keys.begin(), keys.end());
@@ -292,7 +399,10 @@ class decoder {
   }
 
   void report(severity sev, std::string message, origin o, std::string hint = {}) {
-    out_.push_back({sev, path_, std::move(message), std::move(o), std::move(hint)});
+    report_at(path_, sev, std::move(message), std::move(o), std::move(hint));
+  }
+  void report_at(std::string path, severity sev, std::string message, origin o, std::string hint = {}) {
+    out_.push_back({sev, std::move(path), std::move(message), std::move(o), std::move(hint)});
   }
 
   diagnostics& out_;

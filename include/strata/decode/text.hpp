@@ -128,6 +128,17 @@ conversion parse_text(std::string_view text, E& out) {
                                       : "did you mean '" + closest(trim(text), names) + "'?");
 }
 
+/// User types through their `strata::codec<T>` specialization.
+template <class T>
+  requires has_codec<T>
+conversion parse_text(std::string_view text, T& out) {
+  std::string error;
+  std::optional<T> parsed = codec<T>::parse(text, error);
+  if (!parsed) return fail(error.empty() ? std::string("not valid") : "not valid: " + error);
+  out = std::move(*parsed);
+  return {};
+}
+
 // --- durations -------------------------------------------------------------
 
 struct duration_unit {

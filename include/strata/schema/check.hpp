@@ -10,6 +10,7 @@
 
 #include <boost/pfr/tuple_size.hpp>
 
+#include <strata/declare/tags.hpp>
 #include <strata/schema/env_names.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/validate/constraints.hpp>
@@ -33,6 +34,46 @@ template <class V, class C, class A>
 struct is_supported_type<std::map<std::string, V, C, A>> : is_supported_type<V> {};
 template <class V, class H, class E, class A>
 struct is_supported_type<std::unordered_map<std::string, V, H, E, A>> : is_supported_type<V> {};
+template <class... V>
+struct is_supported_type<std::variant<V...>> : std::bool_constant<(is_described_struct<V> && ...)> {};
+
+/// Whether V is, or holds through optional/list/map, a variant.
+template <class V>
+constexpr bool holds_variant() {
+  if constexpr (is_variant<V>) return true;
+  else if constexpr (is_optional<V> || is_vector<V>) return holds_variant<typename V::value_type>();
+  else if constexpr (is_map<V>) return holds_variant<typename V::mapped_type>();
+  else return false;
+}
+
+/// Raised with both alternatives as template arguments, so the message names them.
+template <class First, class Second>
+constexpr void variant_tag_clash() {
+  static_assert(sizeof(First) == 0,
+                "strata: two alternatives of a variant have the same tag; give one a "
+                "`static constexpr std::string_view tag`");
+}
+
+template <class X, class Y>
+constexpr void check_tag_pair() {
+  if constexpr (tag_of<X>() == tag_of<Y>()) variant_tag_clash<X, Y>();
+}
+
+template <class... A>
+struct tags_unique {
+  static constexpr void check() {}
+};
+template <class First, class... Rest>
+struct tags_unique<First, Rest...> {
+  static constexpr void check() {
+    (check_tag_pair<First, Rest>(), ...);
+    tags_unique<Rest...>::check();
+  }
+};
+template <class... A>
+constexpr void check_tags_unique(std::variant<A...>*) {
+  tags_unique<A...>::check();
+}
 
 /// A pinned constant as the field type sees it (strings as string_view, so
 /// the check runs in a constant expression).
@@ -58,7 +99,7 @@ template <class Owner, fixed_string Field, class V, class A>
 constexpr void check_annotation() {
   if constexpr (std::is_same_v<A, required> || std::is_same_v<A, secret>) {
   } else if constexpr (requires { A::key; }) {
-    static_assert(is_variant<V>, "strata: discriminator<> applies to std::variant fields only");
+    static_assert(holds_variant<V>(), "strata: discriminator<> applies to std::variant fields only");
   } else {
     static_assert(constraint<A>::template applies<V>(),
                   "strata: this annotation cannot constrain this field's type "
@@ -76,7 +117,11 @@ constexpr void check_type() {
                 "strata: this field's type is not supported; see \"Supported field types\" "
                 "or specialize strata::codec<T>");
   if constexpr (is_described_struct<V>) check_struct<V>();
-  else if constexpr (is_optional<V> || is_vector<V>) check_type<Owner, Field, typename V::value_type>();
+  else if constexpr (is_variant<V>) {
+    check_tags_unique(static_cast<V*>(nullptr));
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<std::add_pointer_t, V>>(
+        [](auto* alternative) { check_struct<std::remove_pointer_t<decltype(alternative)>>(); });
+  } else if constexpr (is_optional<V> || is_vector<V>) check_type<Owner, Field, typename V::value_type>();
   else if constexpr (is_map<V>) check_type<Owner, Field, typename V::mapped_type>();
 }
 
@@ -89,7 +134,18 @@ constexpr bool field_check() {
   boost::mp11::mp_for_each<annotations_of<F>>([](auto a) { check_annotation<Owner, Field, V, decltype(a)>(); });
   using L = annotations_of<F>;
   using pin = typename boost::mp11::mp_apply<first_pinned, L>::type;
-  if constexpr (!std::is_void_v<pin>) {
+  if constexpr (holds_variant<V>()) {
+    static_assert(!std::is_void_v<typename find_discriminator<L>::type>,
+                  "strata: a std::variant field needs strata::discriminator<\"key\">");
+  }
+  if constexpr (is_variant<V> && !std::is_void_v<pin>) {
+    static_assert(is_string_constant<std::remove_cvref_t<decltype(pin::constant)>> ||
+                      std::is_same_v<std::remove_cvref_t<decltype(pin::constant)>, std::string_view>,
+                  "strata: value<> on a variant takes the tag of an alternative, e.g. value<\"sqlite\">");
+    constexpr auto& tags = variant_tags<V>::value;
+    static_assert(std::find(tags.begin(), tags.end(), std::string_view(pin::constant)) != tags.end(),
+                  "strata: this variant's value<> names no alternative's tag");
+  } else if constexpr (!std::is_void_v<pin>) {
     using C = std::remove_cvref_t<decltype(pin::constant)>;
     static_assert(constant_applies<V, C>() || (is_numeric<V> && std::is_arithmetic_v<C>),
                   "strata: this field's value<> constant does not have the field's type");

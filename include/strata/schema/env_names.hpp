@@ -80,12 +80,33 @@ constexpr std::string_view env_separator() {
 /// Appends the env segments for `path` (relative to V) to `out`; false when
 /// the path does not name a place in V.
 template <class V>
-constexpr bool append_env_path(env_name_string& out, std::string_view path, std::string_view sep, bool first) {
+constexpr bool append_env_path(env_name_string& out, std::string_view path, std::string_view sep, bool first,
+                               std::string_view disc = {}) {
   if (path.empty()) return true;
   if constexpr (is_annotated<V>) {
-    return append_env_path<value_type_of<V>>(out, path, sep, first);
+    using D = typename find_discriminator<annotations_of<V>>::type;
+    if constexpr (std::is_void_v<D>) return append_env_path<value_type_of<V>>(out, path, sep, first);
+    else return append_env_path<value_type_of<V>>(out, path, sep, first, D::key);
   } else if constexpr (is_optional<V>) {
-    return append_env_path<typename V::value_type>(out, path, sep, first);
+    return append_env_path<typename V::value_type>(out, path, sep, first, disc);
+  } else if constexpr (is_variant<V>) {
+    // The discriminator, or a field of whichever alternative has it.
+    const std::string_view rest = first ? path : path.substr(path.front() == '.' ? 1 : 0);
+    const std::string_view key = rest.substr(0, rest.find_first_of(".["));
+    if (!disc.empty() && key == disc && key.size() == rest.size()) {
+      if (!first) out.append(sep);
+      append_upper(out, key);
+      return true;
+    }
+    bool ok = false;
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<std::add_pointer_t, V>>([&](auto* alternative) {
+      env_name_string candidate = out;
+      if (!ok && append_env_path<std::remove_pointer_t<decltype(alternative)>>(candidate, path, sep, first)) {
+        out = candidate;
+        ok = true;
+      }
+    });
+    return ok;
   } else {
     std::string_view segment;
     bool index = false;
@@ -111,11 +132,12 @@ constexpr bool append_env_path(env_name_string& out, std::string_view path, std:
     if constexpr (is_vector<V>) {
       if (!index) return false;
       out.append(segment);
-      return append_env_path<typename V::value_type>(out, path, sep, false);
+      return append_env_path<typename V::value_type>(out, path, sep, false, disc);
     } else if constexpr (is_map<V>) {
       if (index) return false;
       out.append(segment);  // map keys verbatim
-      return append_env_path<typename V::mapped_type>(out, path, sep, false);
+      return append_env_path<typename V::mapped_type>(out, path, sep, false, disc);
+
     } else if constexpr (is_described_struct<V>) {
       if (index) return false;
       bool found = false, ok = false;
@@ -143,7 +165,8 @@ struct env_entry {
 };
 
 template <class V, class F>
-constexpr void walk_env(F&& visit, env_name_string& name, static_string<200>& path, std::string_view sep);
+constexpr void walk_env(F&& visit, env_name_string& name, static_string<200>& path, std::string_view sep,
+                        std::string_view disc);
 
 template <class Annotations>
 struct alias_names;
@@ -172,16 +195,36 @@ constexpr void walk_struct_env(F&& visit, env_name_string& name, static_string<2
     path.append(key_of(d.name));
     visit(name.view(), path.view());
     alias_names<annotations_of<M>>::each([&](std::string_view alias) { visit(alias, path.view()); });
-    walk_env<value_type_of<M>>(visit, name, path, sep);
+    using D = typename find_discriminator<annotations_of<M>>::type;
+    if constexpr (std::is_void_v<D>) walk_env<value_type_of<M>>(visit, name, path, sep, {});
+    else walk_env<value_type_of<M>>(visit, name, path, sep, D::key);
     name.truncate(name_mark);
     path.truncate(path_mark);
   });
 }
 
 template <class V, class F>
-constexpr void walk_env(F&& visit, env_name_string& name, static_string<200>& path, std::string_view sep) {
-  if constexpr (is_optional<V>) walk_env<typename V::value_type>(visit, name, path, sep);
-  else if constexpr (is_described_struct<V>) walk_struct_env<V>(visit, name, path, sep);
+constexpr void walk_env(F&& visit, env_name_string& name, static_string<200>& path, std::string_view sep,
+                        std::string_view disc) {
+  if constexpr (is_optional<V>) {
+    walk_env<typename V::value_type>(visit, name, path, sep, disc);
+  } else if constexpr (is_described_struct<V>) {
+    walk_struct_env<V>(visit, name, path, sep);
+  } else if constexpr (is_variant<V>) {
+    // the tag, then each alternative's fields at the same level (shared
+    // names of several alternatives share one path, so they do not collide)
+    const std::size_t name_mark = name.size(), path_mark = path.size();
+    name.append(sep);
+    append_upper(name, disc);
+    path.push_back('.');
+    path.append(disc);
+    visit(name.view(), path.view());
+    name.truncate(name_mark);
+    path.truncate(path_mark);
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<std::add_pointer_t, V>>([&](auto* alternative) {
+      walk_struct_env<std::remove_pointer_t<decltype(alternative)>>(visit, name, path, sep);
+    });
+  }
   // lists and maps: element names carry an index or key, known only at run time
 }
 
@@ -238,7 +281,7 @@ constexpr env_collision find_env_collision() {
         if (j == b) c.second = static_string<200>(path), name_b = env_name_string(name);
         ++j;
       });
-      if (name_a.view() == name_b.view()) {  // not a hash accident
+      if (name_a.view() == name_b.view() && c.first.view() != c.second.view()) {  // not a hash accident
         c.found = true;
         c.name = name_a;
         return c;

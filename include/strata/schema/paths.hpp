@@ -62,13 +62,22 @@ inline std::optional<std::vector<path_segment>> split_path(std::string_view path
 }
 
 template <class V>
-bool type_has_path(const std::vector<path_segment>& segs, std::size_t at) {
+bool type_has_path(const std::vector<path_segment>& segs, std::size_t at, std::string_view disc = {}) {
   if (at == segs.size()) return true;
   const path_segment& s = segs[at];
   if constexpr (is_annotated<V>) {
-    return type_has_path<value_type_of<V>>(segs, at);
+    using D = typename find_discriminator<annotations_of<V>>::type;
+    if constexpr (std::is_void_v<D>) return type_has_path<value_type_of<V>>(segs, at);
+    else return type_has_path<value_type_of<V>>(segs, at, D::key);
   } else if constexpr (is_optional<V>) {
-    return type_has_path<typename V::value_type>(segs, at);
+    return type_has_path<typename V::value_type>(segs, at, disc);
+  } else if constexpr (is_variant<V>) {
+    if (!s.index && s.key == disc) return at + 1 == segs.size();
+    bool found = false;
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<std::add_pointer_t, V>>([&](auto* alternative) {
+      found = found || type_has_path<std::remove_pointer_t<decltype(alternative)>>(segs, at);
+    });
+    return found;
   } else if constexpr (is_described_struct<V>) {
     if (s.index) return false;
     bool found = false;
@@ -78,9 +87,9 @@ bool type_has_path(const std::vector<path_segment>& segs, std::size_t at) {
     });
     return found;
   } else if constexpr (is_vector<V>) {
-    return s.index && type_has_path<typename V::value_type>(segs, at + 1);
+    return s.index && type_has_path<typename V::value_type>(segs, at + 1, disc);
   } else if constexpr (is_map<V>) {
-    return !s.index && type_has_path<typename V::mapped_type>(segs, at + 1);
+    return !s.index && type_has_path<typename V::mapped_type>(segs, at + 1, disc);
   } else {
     return false;
   }

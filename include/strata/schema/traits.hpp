@@ -21,6 +21,7 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <strata/declare/annotated.hpp>
+#include <strata/declare/codec.hpp>
 
 namespace strata::detail {
 
@@ -61,10 +62,25 @@ template <class T>
 inline constexpr bool is_scalar = std::is_same_v<T, bool> || is_integer<T> ||
                                   std::is_floating_point_v<T> || std::is_same_v<T, std::string> ||
                                   is_described_enum<T> || is_duration<T> ||
-                                  std::is_same_v<T, std::filesystem::path>;
+                                  std::is_same_v<T, std::filesystem::path> || has_codec<T>;
 
 template <class T>
 inline constexpr bool is_container = is_vector<T> || is_map<T>;
+
+template <class T>
+inline constexpr bool is_struct_variant = false;
+template <class... T>
+inline constexpr bool is_struct_variant<std::variant<T...>> = (is_described_struct<T> && ...);
+
+/// The discriminator annotation of a field (a type with `key`), or void.
+template <class L>
+struct find_discriminator {
+  using type = void;
+};
+template <template <class...> class L, class A, class... R>
+struct find_discriminator<L<A, R...>> {
+  using type = std::conditional_t<requires { A::key; }, A, typename find_discriminator<L<R...>>::type>;
+};
 
 /// `annotated<T, A...>` seen through: the value type and its annotations.
 template <class F>
@@ -129,6 +145,7 @@ constexpr std::string_view type_label() {
   else if constexpr (is_described_struct<T>) return "table";
   else if constexpr (is_optional<T>) return type_label<typename T::value_type>();
   else if constexpr (is_variant<T>) return "table";
+  else if constexpr (has_codec<T>) return "string";
   else return "value";
 }
 

@@ -87,7 +87,8 @@ class env_builder {
       for (char c : key) field_name += to_upper(c);
       std::string field_path = path;
       append_key(field_path, key);
-      build<value_type_of<M>, env_field_info<M>>(env_target{&table, key, nullptr}, field_name, field_path);
+      build<value_type_of<M>, env_field_info<M>, typename find_discriminator<annotations_of<M>>::type>(
+          env_target{&table, key, nullptr}, field_name, field_path);
     });
   }
 
@@ -128,16 +129,14 @@ class env_builder {
     return std::nullopt;
   }
 
-  template <class V, class Info>
+  template <class V, class Info, class Disc>
   void build(env_target at, const std::string& name, const std::string& path) {
     if constexpr (is_optional<V>) {
-      build<typename V::value_type, Info>(at, name, path);
-    } else if constexpr (is_described_struct<V>) {
-      table_like<V, Info>(at, name, path, "table");
-    } else if constexpr (is_map<V>) {
-      table_like<V, Info>(at, name, path, "table");
+      build<typename V::value_type, Info, Disc>(at, name, path);
+    } else if constexpr (is_described_struct<V> || is_map<V> || is_variant<V>) {
+      table_like<V, Disc>(at, name, path);
     } else if constexpr (is_vector<V>) {
-      list<V, Info>(at, name, path);
+      list<V, Disc>(at, name, path);
     } else {
       scalar<Info>(at, name, path);
     }
@@ -181,11 +180,13 @@ class env_builder {
     attribute_to(at.put(found[0].second), found[0].first);
   }
 
-  template <class V, class Info>
-  void table_like(env_target at, const std::string& name, const std::string& path, std::string_view expected) {
+  /// A struct, map or variant: one inline table (`APP_DB={...}`) and/or
+  /// one variable per field, entry or alternative field.
+  template <class V, class Disc>
+  void table_like(env_target at, const std::string& name, const std::string& path) {
     toml::node* node = at.existing();
     if (auto whole = lookup(name, path)) {
-      if (auto parsed = parse_inline(name, *whole, path, expected)) {
+      if (auto parsed = parse_inline(name, *whole, path, "table")) {
         if (toml::table* t = parsed->get_as<toml::table>("v")) {
           node = at.put(std::move(*t));
           attribute_to(node, name);
@@ -200,14 +201,25 @@ class env_builder {
     toml::table& table = *node->as_table();
     if constexpr (is_described_struct<V>) {
       object_fields<V>(table, name, path, false);
+    } else if constexpr (is_variant<V>) {
+      // The tag (APP_DB__KIND) and the fields of every alternative; the
+      // decoder keeps those of the alternative the tag selects.
+      std::string tag_name = name + std::string(sep_);
+      for (char c : Disc::key) tag_name += to_upper(c);
+      std::string tag_path = path;
+      append_key(tag_path, Disc::key);
+      scalar<env_field_info<std::string>>(env_target{&table, Disc::key, nullptr}, tag_name, tag_path);
+      boost::mp11::mp_for_each<boost::mp11::mp_transform<std::add_pointer_t, V>>([&](auto* alternative) {
+        object_fields<std::remove_pointer_t<decltype(alternative)>>(table, name, path, false);
+      });
     } else {
-      map_entries<V>(table, name, path);
+      map_entries<V, Disc>(table, name, path);
     }
     if (created && table.empty()) at.erase();
   }
 
   /// Entries `NAME__key` of a map; keys are taken verbatim.
-  template <class V>
+  template <class V, class Disc>
   void map_entries(toml::table& table, const std::string& name, const std::string& path) {
     using U = typename V::mapped_type;
     const std::string prefix = name + std::string(sep_);
@@ -220,12 +232,12 @@ class env_builder {
     for (const std::string& key : keys) {
       std::string child_path = path;
       append_key(child_path, key);
-      build<U, env_field_info<U>>(env_target{&table, key, nullptr}, prefix + key, child_path);
+      build<U, env_field_info<U>, Disc>(env_target{&table, key, nullptr}, prefix + key, child_path);
     }
   }
 
   /// A whole list (`NAME=["a","b"]`) or indexed elements (`NAME__0`, `NAME__1`).
-  template <class V, class Info>
+  template <class V, class Disc>
   void list(env_target at, const std::string& name, const std::string& path) {
     using U = typename V::value_type;
     const std::string prefix = name + std::string(sep_);
@@ -273,7 +285,7 @@ class env_builder {
       const std::string element = fmt::format("{}{}", prefix, i);
       std::string element_path = fmt::format("{}[{}]", path, i);
       const std::size_t before = array.size();
-      build<U, env_field_info<U>>(env_target{nullptr, {}, &array}, element, element_path);
+      build<U, env_field_info<U>, Disc>(env_target{nullptr, {}, &array}, element, element_path);
       if (array.size() == before) array.push_back(toml::table{});  // element with nothing set: keep indices aligned
     }
   }

@@ -20,6 +20,7 @@ std::string show(const V& v) {
   else if constexpr (std::is_same_v<V, std::filesystem::path>) return fmt::format("'{}'", v.string());
   else if constexpr (is_described_enum<V>) return fmt::format("'{}'", enum_name(v));
   else if constexpr (is_duration<V>) return format_duration(v);
+  else if constexpr (has_codec<V>) return fmt::format("'{}'", std::string(codec<V>::format(v)));
   else if constexpr (requires { v.view(); }) return fmt::format("'{}'", v.view());
   else return "value";
 }

@@ -38,6 +38,8 @@ constexpr bool value_valid(const V& v) {
     return ok;
   } else if constexpr (is_optional<V>) {
     return !v || value_valid(*v);
+  } else if constexpr (is_variant<V>) {
+    return std::visit([](const auto& alternative) { return value_valid(alternative); }, v);
   } else if constexpr (is_vector<V>) {
     for (const auto& item : v)
       if (!value_valid(item)) return false;
