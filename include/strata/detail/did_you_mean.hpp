@@ -32,19 +32,29 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 /// The closest candidate within a third of the word's length (at least one
-/// edit), or "" when nothing is close enough to be a plausible typo.
+/// edit); failing that, the one candidate the word is a prefix of ("syslog"
+/// for "syslog_sink"); "" when nothing is a plausible typo.
 template <class Range>
 std::string closest(std::string_view word, const Range& candidates) {
   const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::string best;
   std::size_t best_distance = limit + 1;
+  std::string prefixed;
+  std::size_t prefixed_count = 0;
   for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
+    const std::string_view candidate(c);
+    const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;
-      best = std::string(c);
+      best = std::string(candidate);
+    }
+    if (word.size() >= 3 && candidate.size() > word.size() &&
+        edit_distance(word, candidate.substr(0, word.size())) == 0) {
+      prefixed = std::string(candidate);
+      ++prefixed_count;
     }
   }
+  if (best.empty() && prefixed_count == 1) return prefixed;
   return best;
 }
 

@@ -174,17 +174,29 @@ constexpr bool check_struct() {
 
 /// Raised with both paths and the shared name as template arguments, so the
 /// compiler's message names the two fields.
-template <static_string<200> FirstPath, static_string<200> SecondPath, env_name_string Variable>
+template <fixed_string FirstPath, fixed_string SecondPath, fixed_string Variable>
 constexpr void env_name_collision() {
-  static_assert(FirstPath.length == 0,
+  static_assert(FirstPath.size() == 0,
                 "strata: two fields derive the same environment variable name; rename one or use "
                 "mapping::tree");
+}
+
+/// An exact-size copy, fully written, so both compilers print it as a string.
+template <std::size_t N>
+constexpr fixed_string<N + 1> exact(std::string_view text) {
+  fixed_string<N + 1> out;
+  out.data[N] = '\0';
+  for (std::size_t i = 0; i < N; ++i) out.data[i] = text[i];
+  return out;
 }
 
 template <class T>
 constexpr bool check_env_names() {
   constexpr env_collision clash = find_env_collision<T>();
-  if constexpr (clash.found) env_name_collision<clash.first, clash.second, clash.name>();
+  if constexpr (clash.found) {
+    env_name_collision<exact<clash.first.size()>(clash.first.view()), exact<clash.second.size()>(clash.second.view()),
+                       exact<clash.name.size()>(clash.name.view())>();
+  }
   return true;
 }
 

@@ -5,6 +5,7 @@
 
 #include <type_traits>
 
+#include <strata/declare/tags.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/validate/constraints.hpp>
 
@@ -26,7 +27,8 @@ constexpr bool field_valid(const F& f) {
     if constexpr (rule::checks && rule::template applies<V>()) ok = ok && rule::holds(v);
   });
   using pin = typename boost::mp11::mp_apply<first_pinned, annotations_of<F>>::type;
-  if constexpr (!std::is_void_v<pin>) ok = ok && constant_matches(v, pin::constant);
+  if constexpr (is_variant<V> && !std::is_void_v<pin>) ok = ok && v.index() == index_of_tag<V>(pin::constant);
+  else if constexpr (!std::is_void_v<pin>) ok = ok && constant_matches(v, pin::constant);
   return ok && value_valid(v);
 }
 
