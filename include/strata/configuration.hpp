@@ -22,13 +22,14 @@
 #include <strata/schema/paths.hpp>
 #include <strata/sources/env.hpp>
 #include <strata/sources/overrides.hpp>
+#include <strata/sources/profile.hpp>
 #include <strata/sources/toml.hpp>
 
 namespace strata {
 
 namespace detail {
 
-using source = std::variant<toml_file, toml_text, env, args>;
+using source = std::variant<toml_file, toml_text, profile, env, args>;
 
 /// The node at T's section in one layer, if the layer has it.
 inline const toml::node* at_section(const layer& l, std::string_view section, diagnostics& out) {
@@ -90,6 +91,10 @@ class configuration {
     cache_ = std::make_shared<cache>();
     return *this;
   }
+  configuration overrides(const std::vector<std::string>& settings) && {
+    overrides(settings);
+    return std::move(*this);
+  }
 
   /// Reads every source and loads T. Never throws for bad configuration:
   /// every problem is in the result.
@@ -98,10 +103,12 @@ class configuration {
     static_assert(check_schema<T>());
     diagnostics found;
     std::deque<detail::layer> layers;
+    detail::load_context ctx{environment(), {}};
     for (const detail::source& s : sources_) {
       std::visit(
           [&](const auto& src) {
             if constexpr (requires { src.template read<T>(layers, found); }) src.template read<T>(layers, found);
+            else if constexpr (requires { src.read(layers, found, ctx); }) src.read(layers, found, ctx);
             else src.read(layers, found);
           },
           s);
@@ -112,7 +119,15 @@ class configuration {
       l.name = "overrides";
       for (const std::string& s : overrides_) detail::add_setting(l, s, found);
     }
-    return detail::decode_layers<T>(layers, std::move(found), "");
+    return detail::decode_layers<T>(layers, std::move(found), ctx.profile);
+  }
+
+  /// The environment interpolation and profile selectors read: the variables
+  /// of this configuration's env(...) source, else the process environment.
+  detail::env_map environment() const {
+    for (const detail::source& s : sources_)
+      if (const auto* e = std::get_if<env>(&s)) return e->variables();
+    return detail::process_environment();
   }
 
   /// The loaded T, loaded once per configuration and type; throws

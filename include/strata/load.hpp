@@ -12,5 +12,6 @@
 #include <strata/schema/env_names.hpp>
 #include <strata/sources/env.hpp>
 #include <strata/sources/overrides.hpp>
+#include <strata/sources/profile.hpp>
 #include <strata/sources/toml.hpp>
 #include <strata/validate/valid.hpp>

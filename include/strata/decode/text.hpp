@@ -12,6 +12,7 @@
 #include <ratio>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -70,7 +71,7 @@ template <class I>
   requires is_integer<I>
 conversion parse_text(std::string_view text, I& out) {
   std::string_view t = trim(text);
-  if (!t.empty() && t.front() == '+') t.remove_prefix(1);
+  if (t.size() > 1 && t.front() == '+' && t[1] != '-') t.remove_prefix(1);  // "+-5" stays invalid
   const bool negative = !t.empty() && t.front() == '-';
   auto parse = [&](auto wide) -> conversion {
     auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), wide);
@@ -98,7 +99,7 @@ template <class F>
   requires std::is_floating_point_v<F>
 conversion parse_text(std::string_view text, F& out) {
   std::string_view t = trim(text);
-  if (!t.empty() && t.front() == '+') t.remove_prefix(1);
+  if (t.size() > 1 && t.front() == '+' && t[1] != '-') t.remove_prefix(1);  // "+-5" stays invalid
   double wide = 0;
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), wide);
   if (t.empty() || ec == std::errc::invalid_argument || end != t.data() + t.size())
@@ -189,6 +190,17 @@ inline conversion parse_nanoseconds(std::string_view text, wide_int& total) {
   return {};
 }
 
+/// "seconds", "milliseconds", ... for messages; odd periods as "1/30 s ticks".
+template <class Period>
+std::string period_name() {
+  for (const auto& [num, den, name] : {std::tuple{1, 1'000'000'000, "nanoseconds"}, std::tuple{1, 1'000'000, "microseconds"},
+                                       std::tuple{1, 1'000, "milliseconds"}, std::tuple{1, 1, "seconds"},
+                                       std::tuple{60, 1, "minutes"}, std::tuple{3600, 1, "hours"},
+                                       std::tuple{86400, 1, "days"}})
+    if (Period::num == num && Period::den == den) return name;
+  return fmt::format("{}/{} s ticks", Period::num, Period::den);
+}
+
 template <class Rep, class Period>
 conversion parse_text(std::string_view text, std::chrono::duration<Rep, Period>& out) {
   wide_int ns = 0;
@@ -201,9 +213,8 @@ conversion parse_text(std::string_view text, std::chrono::duration<Rep, Period>&
                                                               static_cast<long double>(per_tick)));
   } else {
     if (scaled % per_tick != 0)
-      return fail("loses precision in this field's unit",
-                  "this field counts whole " + std::string(fmt::format("{}/{} s", Period::num, Period::den)) +
-                      " ticks; use a coarser value");
+      return fail(fmt::format("not a whole number of {}", period_name<Period>()),
+                  "this field cannot hold a finer value; strata never rounds durations");
     const wide_int ticks = scaled / per_tick;
     if (ticks > static_cast<wide_int>(std::numeric_limits<Rep>::max())) return fail("duration out of range");
     out = std::chrono::duration<Rep, Period>(static_cast<Rep>(ticks));

@@ -249,6 +249,7 @@ class env_builder {
       while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
       if (digits == 0 || digits > 9) continue;
       if (digits < rest.size() && (is_scalar<U> || rest.substr(digits).rfind(sep_, 0) != 0)) continue;
+      used_.insert(it->first);  // part of this list, even if the list is rejected below
       if (it->second.empty()) continue;  // reported as empty when looked up
       indices.insert(std::stoul(std::string(rest.substr(0, digits))));
       if (first_indexed.empty()) first_indexed = it->first;

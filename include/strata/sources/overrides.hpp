@@ -57,10 +57,12 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
   if (eq == std::string_view::npos) return fail("expected dotted.path=value", "for example api.workers=8");
   const auto segments = split_path(trim(setting.substr(0, eq)));
   if (!segments) return fail("malformed path before '='", "paths look like db.port or labels.team");
+  for (const path_segment& seg : *segments)  // checked before anything is inserted
+    if (seg.index)
+      return fail("list elements cannot be set one by one here", "give the whole list: origins=[\"a\",\"b\"]");
   toml::table* table = &l.root;
   for (std::size_t i = 0; i < segments->size(); ++i) {
     const path_segment& seg = (*segments)[i];
-    if (seg.index) return fail("list elements cannot be set one by one here", "give the whole list: origins=[\"a\",\"b\"]");
     if (i + 1 == segments->size()) {
       insert_value(*table, seg.key, setting.substr(eq + 1));
       attribute(l, *table->get(seg.key), name);
@@ -72,8 +74,11 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
       next = table->get(seg.key);
       l.node_names.emplace(next, name);
     }
-    if (!next->is_table())
-      return fail(fmt::format("'{}' is already set to a value by an earlier setting", seg.key));
+    if (!next->is_table()) {
+      auto it = l.node_names.find(next);
+      return fail(fmt::format("'{}' is already set to a value by {}", seg.key,
+                              it != l.node_names.end() ? "'" + it->second + "'" : std::string("an earlier setting")));
+    }
     table = next->as_table();
   }
 }

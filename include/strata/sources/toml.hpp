@@ -1,18 +1,21 @@
-// strata/sources/toml.hpp: the TOML sources, `toml_file` and `toml_text`.
+// strata/sources/toml.hpp: the TOML sources, `toml_file` and `toml_text`,
+// and composition: a file that begins with `defaults = ["base", "model/large"]`
+// loads those files first (paths relative to its directory, no extension).
 #pragma once
 
-#include <cerrno>
-#include <cstring>
+#include <algorithm>
 #include <deque>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include <strata/decode/layer.hpp>
+#include <strata/detail/did_you_mean.hpp>
 #include <strata/report/diagnostic.hpp>
 
 namespace strata {
@@ -25,17 +28,110 @@ inline constexpr optional_t optional{};
 
 namespace detail {
 
-/// Parses `text` into a new layer, or reports the syntax error with its position.
-inline void read_toml(std::string_view text, std::string name, std::deque<layer>& layers, diagnostics& out) {
+/// How deep `defaults` lists may nest before strata calls it runaway.
+inline constexpr std::size_t max_composition_depth = 32;
+
+inline std::optional<toml::table> parse_toml(std::string_view text, const std::string& name, diagnostics& out) {
   try {
-    toml::table root = toml::parse(text, std::string_view(name));
-    layers.push_back(layer{origin_kind::file, std::move(name), std::move(root), {}});
+    return toml::parse(text, std::string_view(name));
   } catch (const toml::parse_error& e) {
     const auto& at = e.source().begin;
     out.push_back({severity::error, {}, fmt::format("invalid TOML: {}", e.description()),
-                   origin{origin_kind::file, std::move(name), static_cast<int>(at.line), static_cast<int>(at.column)},
-                   {}});
+                   origin{origin_kind::file, name, static_cast<int>(at.line), static_cast<int>(at.column)}, {}});
+    return std::nullopt;
   }
+}
+
+/// The whole file, or a report of why it cannot be read.
+inline std::optional<std::string> read_text_file(const std::filesystem::path& path, const origin& where,
+                                                 diagnostics& out) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    out.push_back({severity::error, {}, "is a directory, not a TOML file", where, {}});
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in && !in.eof()) {
+    out.push_back({severity::error, {}, "cannot read the file", where, {}});
+    return std::nullopt;
+  }
+  return text.str();
+}
+
+/// The TOML files of a folder, by name without extension.
+inline std::vector<std::string> toml_files_in(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec))
+    if (it->path().extension() == ".toml") names.push_back(it->path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+/// Reads one file and, first, everything its `defaults` list names.
+/// `chain` holds the files being composed, to report cycles by name.
+inline void read_composed(const std::filesystem::path& path, std::deque<layer>& layers, diagnostics& out,
+                          std::vector<std::filesystem::path>& chain) {
+  const std::string name = path.string();
+  const auto text = read_text_file(path, origin{origin_kind::file, name}, out);
+  if (!text) return;
+  std::optional<toml::table> root = parse_toml(*text, name, out);
+  if (!root) return;
+  if (toml::node* defaults = root->get("defaults")) {
+    const toml::array* list = defaults->as_array();
+    const auto at = [&](const toml::node& n) {
+      return origin{origin_kind::file, name, static_cast<int>(n.source().begin.line),
+                    static_cast<int>(n.source().begin.column)};
+    };
+    if (!list) {
+      out.push_back({severity::error, "defaults", "expected a list of file names such as [\"base\", \"model/large\"]",
+                     at(*defaults), {}});
+    } else {
+      chain.push_back(std::filesystem::weakly_canonical(path));
+      for (const toml::node& entry : *list) {
+        const auto* entry_name = entry.as_string();
+        if (!entry_name) {
+          out.push_back({severity::error, "defaults", "expected a file name (a string)", at(entry), {}});
+          continue;
+        }
+        const std::filesystem::path target = path.parent_path() / (entry_name->get() + ".toml");
+        const auto canonical = std::filesystem::weakly_canonical(target);
+        if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+          std::string cycle;
+          for (auto it = std::find(chain.begin(), chain.end(), canonical); it != chain.end(); ++it)
+            cycle += it->filename().string() + " -> ";
+          out.push_back({severity::error, "defaults",
+                         fmt::format("composition cycle: {}{}", cycle, canonical.filename().string()), at(entry), {}});
+          continue;
+        }
+        if (chain.size() >= max_composition_depth) {
+          out.push_back({severity::error, "defaults",
+                         fmt::format("composition nested deeper than {} files", max_composition_depth), at(entry), {}});
+          continue;
+        }
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(target, ec)) {
+          const auto options = toml_files_in(target.parent_path());
+          const std::string folder = target.parent_path().string();
+          std::string hint = options.empty() ? fmt::format("'{}' has no .toml files", folder)
+                                             : fmt::format("available in '{}': {}", folder, quoted_list(options));
+          if (auto best = closest(target.stem().string(), options); !best.empty())
+            hint += fmt::format("; did you mean '{}'?", best);
+          out.push_back({severity::error, "defaults",
+                         fmt::format("'{}' names no file ({} not found)", entry_name->get(), target.string()),
+                         at(entry), std::move(hint)});
+          continue;
+        }
+        read_composed(target, layers, out, chain);
+      }
+      chain.pop_back();
+    }
+    root->erase("defaults");
+  }
+  layers.push_back(layer{origin_kind::file, name, std::move(*root), {}});
 }
 
 }  // namespace detail
@@ -50,28 +146,16 @@ class toml_file {
   bool is_optional() const noexcept { return optional_; }
 
   void read(std::deque<detail::layer>& layers, diagnostics& out) const {
-    const std::string name = path_.string();
     std::error_code ec;
-    const bool exists = std::filesystem::exists(path_, ec);
-    if (!exists) {
+    if (!std::filesystem::exists(path_, ec)) {
       if (!optional_)
-        out.push_back({severity::error, {}, "required configuration file not found", origin{origin_kind::file, name},
+        out.push_back({severity::error, {}, "required configuration file not found",
+                       origin{origin_kind::file, path_.string()},
                        "pass strata::optional to toml_file() if the file may be absent"});
       return;
     }
-    if (std::filesystem::is_directory(path_, ec)) {
-      out.push_back({severity::error, {}, "is a directory, not a TOML file", origin{origin_kind::file, name}, {}});
-      return;
-    }
-    std::ifstream in(path_, std::ios::binary);
-    std::ostringstream text;
-    if (in) text << in.rdbuf();
-    if (!in || (!text && in.peek() != EOF)) {
-      out.push_back({severity::error, {}, fmt::format("cannot read the file: {}", std::strerror(errno)),
-                     origin{origin_kind::file, name}, {}});
-      return;
-    }
-    detail::read_toml(text.str(), name, layers, out);
+    std::vector<std::filesystem::path> chain;
+    detail::read_composed(path_, layers, out, chain);
   }
 
  private:
@@ -85,7 +169,8 @@ class toml_text {
   toml_text(std::string text, std::string name = "<text>") : text_(std::move(text)), name_(std::move(name)) {}
 
   void read(std::deque<detail::layer>& layers, diagnostics& out) const {
-    detail::read_toml(text_, name_, layers, out);
+    if (auto root = detail::parse_toml(text_, name_, out))
+      layers.push_back(detail::layer{origin_kind::file, name_, std::move(*root), {}});
   }
 
  private:
