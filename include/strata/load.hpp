@@ -14,4 +14,5 @@
 #include <strata/sources/overrides.hpp>
 #include <strata/sources/profile.hpp>
 #include <strata/sources/toml.hpp>
+#include <strata/tools/explain.hpp>
 #include <strata/validate/valid.hpp>

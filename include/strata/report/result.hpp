@@ -14,6 +14,10 @@
 
 namespace strata {
 
+namespace detail {
+struct result_access;
+}
+
 /// Thrown when a configuration is invalid; `what()` is the formatted report.
 class config_error : public std::runtime_error {
  public:
@@ -85,6 +89,8 @@ class result {
   const origin_table& origins() const noexcept { return origins_; }
 
  private:
+  friend struct detail::result_access;
+
   void throw_if_invalid() const {
     if (!ok()) throw config_error(diagnostics_);
   }
@@ -101,5 +107,15 @@ class result {
   bool (*has_path_)(std::string_view);
   std::string section_;
 };
+
+namespace detail {
+/// For strata's tools: the value, whether or not the load had errors.
+struct result_access {
+  template <class T>
+  static const T& value(const result<T>& r) noexcept {
+    return r.value_;
+  }
+};
+}  // namespace detail
 
 }  // namespace strata

@@ -1,0 +1,79 @@
+// strata/tools/leaves.hpp: a walk over every leaf of a loaded configuration
+// (scalars, list elements, map entries, variant tags), with dotted paths,
+// for the dump and explain tools.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include <strata/declare/tags.hpp>
+#include <strata/decode/decoder.hpp>
+#include <strata/detail/json.hpp>
+#include <strata/schema/traits.hpp>
+#include <strata/validate/show.hpp>
+
+namespace strata::detail {
+
+/// One leaf as TOML writes it: strings quoted, durations and enums as
+/// strings, numbers and booleans bare.
+template <class V>
+std::string toml_literal(const V& v) {
+  std::string out;
+  if constexpr (std::is_same_v<V, bool>) out = v ? "true" : "false";
+  else if constexpr (std::is_arithmetic_v<V>) out = fmt::format("{}", v);
+  else if constexpr (std::is_same_v<V, std::string>) append_json_string(out, v);
+  else if constexpr (std::is_same_v<V, std::filesystem::path>) append_json_string(out, v.string());
+  else if constexpr (is_described_enum<V>) append_json_string(out, enum_name(v));
+  else if constexpr (is_duration<V>) append_json_string(out, format_duration(v));
+  else if constexpr (has_codec<V>) append_json_string(out, std::string(codec<V>::format(v)));
+  return out;
+}
+
+/// Calls `visit(path, literal, secret)` for every leaf under `path`.
+/// Empty lists and maps, and unset optionals, are leaves too ("[]", "{}", "").
+template <class V, class Visit>
+void for_each_leaf(const V& v, std::string& path, bool secret, std::string_view disc, Visit& visit) {
+  if constexpr (is_described_struct<V>) {
+    for_each_member<V>([&](auto d) {
+      using F = std::remove_cvref_t<decltype(v.*decltype(d)::pointer)>;
+      using D = typename find_discriminator<annotations_of<F>>::type;
+      path_scope scope(path, key_of(d.name));
+      const auto& field = v.*decltype(d)::pointer;
+      const auto& value = [&]() -> const value_type_of<F>& {
+        if constexpr (is_annotated<F>) return field.value();
+        else return field;
+      }();
+      std::string_view key;
+      if constexpr (!std::is_void_v<D>) key = D::key;
+      for_each_leaf(value, path, secret || has_annotation<F, strata::secret>, key, visit);
+    });
+  } else if constexpr (is_variant<V>) {
+    {
+      path_scope scope(path, disc);
+      std::string tag;
+      append_json_string(tag, variant_tags<V>::value[v.index()]);
+      visit(std::string_view(path), tag, false);
+    }
+    std::visit([&](const auto& alternative) { for_each_leaf(alternative, path, secret, {}, visit); }, v);
+  } else if constexpr (is_optional<V>) {
+    if (v) for_each_leaf(*v, path, secret, disc, visit);
+    else visit(std::string_view(path), std::string{}, secret);
+  } else if constexpr (is_vector<V>) {
+    if (v.empty()) visit(std::string_view(path), std::string("[]"), secret);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      path_scope scope(path, i);
+      for_each_leaf(v[i], path, secret, disc, visit);
+    }
+  } else if constexpr (is_map<V>) {
+    if (v.empty()) visit(std::string_view(path), std::string("{}"), secret);
+    for (const auto& [key, item] : v) {
+      path_scope scope(path, key);
+      for_each_leaf(item, path, secret, disc, visit);
+    }
+  } else {
+    visit(std::string_view(path), toml_literal(v), secret);
+  }
+}
+
+}  // namespace strata::detail
