@@ -7,8 +7,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-
-#include <boost/pfr/tuple_size.hpp>
+#include <utility>
 
 #include <strata/declare/tags.hpp>
 #include <strata/schema/env_names.hpp>
@@ -156,11 +155,32 @@ constexpr bool field_check() {
   return true;
 }
 
+/// Converts to any field type, so an aggregate's fields can be counted by
+/// brace initialization (Boost.PFR's technique; its own fields_count crashes
+/// g++ 12 on default member initializers such as `std::vector<std::string>
+/// origins{"*"}`).
+struct any_field {
+  template <class U>
+  operator U&() const&&;
+  template <class U>
+  operator U&() const&;
+};
+
+template <class T, std::size_t... I>
+constexpr bool brace_initializable(std::index_sequence<I...>) {
+  return requires { T{(void(I), any_field{})...}; };
+}
+
+/// Whether the aggregate T has exactly N fields.
+template <class T, std::size_t N>
+inline constexpr bool has_field_count = brace_initializable<T>(std::make_index_sequence<N>{}) &&
+                                        !brace_initializable<T>(std::make_index_sequence<N + 1>{});
+
 template <class T>
 constexpr bool check_struct() {
   static_assert(is_described_struct<T>, "strata: configuration types must be described with BOOST_DESCRIBE_STRUCT");
   if constexpr (std::is_aggregate_v<T>) {
-    static_assert(boost::pfr::tuple_size_v<T> == boost::mp11::mp_size<members_of<T>>::value,
+    static_assert(has_field_count<T, boost::mp11::mp_size<members_of<T>>::value>,
                   "strata: BOOST_DESCRIBE_STRUCT of this struct does not list every member");
   }
   for_each_member<T>([](auto d) {
