@@ -127,13 +127,16 @@ class decoder {
     if constexpr (!std::is_void_v<pin> && !is_variant<V>) {
       for (const slot& s : slots)
         report(severity::warning, fmt::format("is pinned to {}; the value set here is ignored", show(pin::constant)),
-               s.source->origin_of(*s.node));
+               where(s, secret));
+      if constexpr (std::is_constructible_v<V, decltype(pin::constant)>) v = V(pin::constant);  // above initializers
       origins_.emplace_back(path_, origin{origin_kind::value, {}, 0, 0});
       return;
     } else {
       if (slots.empty()) {
         if constexpr (has_annotation<F, strata::required>)
           report(severity::error, "is required but no source sets it", origin{});
+        if constexpr (is_described_struct<V>)  // its defaults, required fields and validate() still count
+          object(v, slots);
         if constexpr (is_variant<V> && !std::is_void_v<pin>)  // value<"sqlite"> pins the alternative
           select_alternative(v, index_of_tag<V>(pin::constant));
       } else if constexpr (is_variant<V>) {
@@ -170,8 +173,7 @@ class decoder {
         if constexpr (is_scalar<V>) {
           if (!Secret) message += ", got " + show(v);
         }
-        report(severity::error, std::move(message),
-               slots.empty() ? origin{} : slots.back().source->origin_of(*slots.back().node));
+        report(severity::error, std::move(message), slots.empty() ? origin{} : where(slots.back(), Secret));
       }
     }
   }
@@ -286,9 +288,9 @@ class decoder {
     slot_list tables;
     for (const slot& s : slots) {
       if (s.node->is_table()) tables.push_back(s);
-      else mismatch("a table", s);
+      else mismatch("a table", s, Secret);
     }
-    if (!tables.empty()) record(tables.back());
+    if (!tables.empty()) record(tables.back(), Secret);
     std::vector<std::string_view> keys;
     for (const slot& s : tables)
       for (auto&& [k, node] : *s.node->as_table())
@@ -306,8 +308,8 @@ class decoder {
   template <class V, bool Secret, class Disc>
   void list(V& items, const slot& s) {
     const toml::array* array = s.node->as_array();
-    if (!array) return mismatch("a list", s);
-    record(s);
+    if (!array) return mismatch("a list", s, Secret);
+    record(s, Secret);
     items.clear();
     items.resize(array->size());
     for (std::size_t i = 0; i < array->size(); ++i) {
@@ -320,60 +322,71 @@ class decoder {
   template <class V, bool Secret>
   void scalar(V& v, const slot& s) {
     const toml::node& n = *s.node;
-    record(s);
+    record(s, Secret);
     if (n.is_string() && s.source->text(n)) {
       const std::string& text = n.as_string()->get();
       if (conversion c = parse_text(text, v); !c)
         report(severity::error, fmt::format("{} is {}", quote_value(text, Secret), c.error),
-               s.source->origin_of(n), Secret ? std::string{} : c.hint);
+               where(s, Secret), Secret ? std::string{} : c.hint);
       return;
     }
     if constexpr (std::is_same_v<V, bool>) {
       if (auto b = n.as_boolean()) v = b->get();
-      else mismatch("a boolean", s);
+      else mismatch("a boolean", s, Secret);
     } else if constexpr (is_integer<V>) {
       if (auto i = n.as_integer()) {
         if (conversion c = narrow_integer(i->get(), v); !c)
           report(severity::error, fmt::format("{} is {}", quote_value(fmt::format("{}", i->get()), Secret), c.error),
-                 s.source->origin_of(n));
+                 where(s, Secret));
       } else {
-        mismatch("an integer", s);
+        mismatch("an integer", s, Secret);
       }
     } else if constexpr (std::is_floating_point_v<V>) {
       double wide;
       if (auto f = n.as_floating_point()) wide = f->get();
       else if (auto i = n.as_integer()) wide = static_cast<double>(i->get());
-      else return mismatch("a number", s);
+      else return mismatch("a number", s, Secret);
       if (conversion c = narrow_float(wide, v); !c)
         report(severity::error, fmt::format("{} is {}", quote_value(fmt::format("{}", wide), Secret), c.error),
-               s.source->origin_of(n));
+               where(s, Secret));
     } else if constexpr (has_codec<V>) {
       // a codec reads strings; numbers are accepted as their text (size = 1024)
       std::string text;
       if (auto str = n.as_string()) text = str->get();
       else if (auto i = n.as_integer()) text = fmt::format("{}", i->get());
       else if (auto f = n.as_floating_point()) text = fmt::format("{}", f->get());
-      else return mismatch("a string", s);
+      else return mismatch("a string", s, Secret);
       if (conversion c = parse_text(text, v); !c)
-        report(severity::error, fmt::format("{} is {}", quote_value(text, Secret), c.error), s.source->origin_of(n),
+        report(severity::error, fmt::format("{} is {}", quote_value(text, Secret), c.error), where(s, Secret),
                Secret ? std::string{} : c.hint);
     } else {
       // strings, paths, enums and durations are TOML strings, parsed by type
       auto str = n.as_string();
       if (!str) {
-        if constexpr (is_described_enum<V>) return mismatch("a string naming one of " + quoted_list(enum_names<V>()), s);
-        else if constexpr (is_duration<V>) return mismatch("a duration string such as \"30s\"", s);
-        else return mismatch("a string", s);
+        if constexpr (is_described_enum<V>)
+          return mismatch("a string naming one of " + quoted_list(enum_names<V>()), s, Secret);
+        else if constexpr (is_duration<V>) return mismatch("a duration string such as \"30s\"", s, Secret);
+        else return mismatch("a string", s, Secret);
       }
       if (conversion c = parse_text(str->get(), v); !c)
         report(severity::error, fmt::format("{} is {}", quote_value(str->get(), Secret), c.error),
-               s.source->origin_of(n), Secret ? std::string{} : c.hint);
+               where(s, Secret), Secret ? std::string{} : c.hint);
     }
   }
 
-  void mismatch(std::string_view expected, const slot& s) {
+  void mismatch(std::string_view expected, const slot& s, bool secret = false) {
     report(severity::error, fmt::format("expected {}, got {}", expected, toml_type_label(s.node->type())),
-           s.source->origin_of(*s.node));
+           where(s, secret));
+  }
+
+  /// Where a slot's value came from. For a secret set by an argument or an
+  /// override, the text after '=' (the secret itself) is left out.
+  static origin where(const slot& s, bool secret) {
+    origin o = s.source->origin_of(*s.node);
+    const bool argument = o.kind == origin_kind::args || o.kind == origin_kind::overrides;
+    if (const auto eq = o.name.find('='); secret && argument && eq != std::string::npos)
+      o.name.replace(eq + 1, std::string::npos, "(redacted)");
+    return o;
   }
 
   template <std::size_t N>
@@ -390,7 +403,7 @@ class decoder {
     }
   }
 
-  void record(const slot& s) { origins_.emplace_back(path_, s.source->origin_of(*s.node)); }
+  void record(const slot& s, bool secret = false) { origins_.emplace_back(path_, where(s, secret)); }
 
   origin origin_of(std::string_view path) const {
     for (auto it = origins_.rbegin(); it != origins_.rend(); ++it)
