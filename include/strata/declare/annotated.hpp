@@ -106,6 +106,18 @@ struct annotated {
   {
     return a.value_ <=> b;
   }
+  // annotated with annotated: exact matches only (a template constrained to
+  // this very type), so `a == b` is not an ambiguous reversed comparison and
+  // `s == "text"` still goes through `const T&` alone.
+  template <std::same_as<annotated> U>
+  friend constexpr bool operator==(const annotated& a, const U& b) {
+    return a.value_ == b.value_;
+  }
+  template <std::same_as<annotated> U>
+    requires std::three_way_comparable<T>
+  friend constexpr auto operator<=>(const annotated& a, const U& b) {
+    return a.value_ <=> b.value_;
+  }
 
  private:
   T value_;
