@@ -1,0 +1,23 @@
+// The control case: the same kind of declarations, all valid, compiled by the
+// same command as the compile-fail cases. If this fails, the harness (not the
+// schema check) is broken.
+#include <strata/load.hpp>
+
+namespace app {
+struct Retry {
+  strata::annotated<std::string, strata::pattern<"[0-9]+">> attempts = "3";
+};
+BOOST_DESCRIBE_STRUCT(Retry, (), (attempts))
+
+struct Server {
+  strata::annotated<std::string, strata::min_length<1>> hostname = "localhost";
+  strata::annotated<int, strata::range<1, 65535>, strata::value<8080>> port;
+  bool debug = false;
+  Retry retry;
+};
+BOOST_DESCRIBE_STRUCT(Server, (), (hostname, port, debug, retry))
+}  // namespace app
+
+static_assert(strata::check_schema<app::Server>());
+
+int main() { return strata::configuration().load<app::Server>().ok() ? 0 : 1; }
