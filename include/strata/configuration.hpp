@@ -54,7 +54,8 @@ inline const toml::node* at_section(const layer& l, std::string_view section, di
 
 /// Decodes T from the layers (lowest precedence first) and runs every check.
 template <class T>
-result<T> decode_layers(const std::deque<layer>& layers, diagnostics found, std::string_view profile) {
+result<T> decode_layers(const std::deque<layer>& layers, diagnostics found, std::string_view profile,
+                        const env_map& environment) {
   constexpr options opts = options_of<T>();
   const std::string section(opts.section);
   slot_list roots;
@@ -62,7 +63,7 @@ result<T> decode_layers(const std::deque<layer>& layers, diagnostics found, std:
     if (const toml::node* n = at_section(l, section, found)) roots.push_back({n, &l});
   T value{};
   std::vector<std::pair<std::string, origin>> origins;
-  decoder d(found, origins, profile, section);
+  decoder d(found, origins, profile, section, environment);
   d.object(value, std::span<const slot>(roots.data(), roots.size()));
   return result<T>(std::move(value), std::move(found), std::move(origins), &schema_has_path<T>, section);
 }
@@ -119,7 +120,7 @@ class configuration {
       l.name = "overrides";
       for (const std::string& s : overrides_) detail::add_setting(l, s, found);
     }
-    return detail::decode_layers<T>(layers, std::move(found), ctx.profile);
+    return detail::decode_layers<T>(layers, std::move(found), ctx.profile, ctx.environment);
   }
 
   /// The environment interpolation and profile selectors read: the variables

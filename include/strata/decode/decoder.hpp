@@ -18,6 +18,7 @@
 #include <strata/decode/layer.hpp>
 #include <strata/decode/text.hpp>
 #include <strata/detail/did_you_mean.hpp>
+#include <strata/detail/interpolate.hpp>
 #include <strata/report/diagnostic.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/validate/constraints.hpp>
@@ -83,9 +84,10 @@ inline std::string quote_value(std::string_view text, bool secret) {
 
 class decoder {
  public:
+  /// `environment` is what `${VAR}` in file values reads.
   decoder(diagnostics& out, std::vector<std::pair<std::string, origin>>& origins, std::string_view profile,
-          std::string root_path)
-      : out_(out), origins_(origins), profile_(profile), path_(std::move(root_path)) {}
+          std::string root_path, const env_map& environment)
+      : out_(out), origins_(origins), profile_(profile), path_(std::move(root_path)), environment_(environment) {}
 
   /// Decodes a described struct; `tag_key` is the discriminator of the
   /// variant T is an alternative of (allowed beside T's own keys).
@@ -173,7 +175,7 @@ class decoder {
         if constexpr (is_scalar<V>) {
           if (!Secret) message += ", got " + show(v);
         }
-        report(severity::error, std::move(message), slots.empty() ? origin{} : where(slots.back(), Secret));
+        report(severity::error, std::move(message), slots.empty() ? origin{} : origin_of(path_));
       }
     }
   }
@@ -322,6 +324,8 @@ class decoder {
   template <class V, bool Secret>
   void scalar(V& v, const slot& s) {
     const toml::node& n = *s.node;
+    if (n.is_string() && !s.source->text(n) && has_references(n.as_string()->get()))
+      return interpolated<V, Secret>(v, s);
     record(s, Secret);
     if (n.is_string() && s.source->text(n)) {
       const std::string& text = n.as_string()->get();
@@ -374,6 +378,21 @@ class decoder {
     }
   }
 
+  /// A file string with `${...}`: resolved now that it is the effective
+  /// value, then parsed as text by the field's type (`port = "${PORT:8000}"`).
+  template <class V, bool Secret>
+  void interpolated(V& v, const slot& s) {
+    const interpolation x = interpolate(s.node->as_string()->get(), environment_);
+    origin o = where(s, Secret);
+    for (const std::string& variable : x.variables) o.via += (o.via.empty() ? "" : ", ") + variable;
+    origins_.emplace_back(path_, o);
+    for (const std::string& problem : x.errors) report(severity::error, problem, o);
+    if (!x.errors.empty()) return;
+    if (conversion c = parse_text(x.text, v); !c)
+      report(severity::error, fmt::format("{} is {}", quote_value(x.text, Secret), c.error), o,
+             Secret ? std::string{} : c.hint);
+  }
+
   void mismatch(std::string_view expected, const slot& s, bool secret = false) {
     report(severity::error, fmt::format("expected {}, got {}", expected, toml_type_label(s.node->type())),
            where(s, secret));
@@ -422,6 +441,7 @@ class decoder {
   std::vector<std::pair<std::string, origin>>& origins_;
   std::string_view profile_;
   std::string path_;
+  const env_map& environment_;
 };
 
 }  // namespace strata::detail

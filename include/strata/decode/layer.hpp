@@ -2,6 +2,7 @@
 // what is needed to say where each of its values came from.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -11,6 +12,9 @@
 #include <strata/report/diagnostic.hpp>
 
 namespace strata::detail {
+
+/// Environment variables by name (the process's, or a map injected for tests).
+using env_map = std::map<std::string, std::string, std::less<>>;
 
 struct layer {
   origin_kind kind = origin_kind::file;

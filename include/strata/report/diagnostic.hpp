@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace strata {
@@ -15,10 +16,15 @@ enum class origin_kind { defaults, file, env, args, overrides, value };
 
 /// Where a value (or a problem) came from.
 struct origin {
+  origin(origin_kind kind = origin_kind::defaults, std::string name = {}, int line = 0, int column = 0,
+         std::string via = {})
+      : kind(kind), name(std::move(name)), line(line), column(column), via(std::move(via)) {}
+
   origin_kind kind = origin_kind::defaults;
   std::string name;  ///< file path, env var name, or the argument text
   int line = 0;      ///< 1-based, files only
   int column = 0;    ///< 1-based, files only
+  std::string via;   ///< interpolated file values: the variables read ("REDIS_PORT")
 
   friend bool operator==(const origin&, const origin&) = default;
 };

@@ -14,9 +14,11 @@ namespace strata {
 /// "configs/base.toml:3:8", "env APP_DB__PORT", "argument 'db.port=8'", ...
 inline std::string to_string(const origin& o) {
   switch (o.kind) {
-    case origin_kind::file:
-      if (o.line > 0) return fmt::format("{}:{}:{}", o.name, o.line, o.column);
-      return o.name;
+    case origin_kind::file: {
+      std::string at = o.line > 0 ? fmt::format("{}:{}:{}", o.name, o.line, o.column) : o.name;
+      if (!o.via.empty()) at += fmt::format(" via ${{{}}}", o.via);
+      return at;
+    }
     case origin_kind::env: return fmt::format("env {}", o.name);
     case origin_kind::args: return fmt::format("argument '{}'", o.name);
     case origin_kind::overrides: return fmt::format("override '{}'", o.name);
@@ -60,7 +62,7 @@ inline std::string format(const diagnostics& list) {
 }
 
 /// The report for machines: a JSON array of
-/// `{"severity", "path", "message", "origin": {"kind", "name", "line", "column"}, "hint"}`.
+/// `{"severity", "path", "message", "origin": {"kind", "name", "line", "column", "via"}, "hint"}`.
 inline std::string to_json(const diagnostics& list) {
   std::string out = "[";
   for (const diagnostic& d : list) {
@@ -75,7 +77,10 @@ inline std::string to_json(const diagnostics& list) {
     detail::append_json_string(out, to_string(d.origin.kind));
     out += ",\"name\":";
     detail::append_json_string(out, d.origin.name);
-    out += fmt::format(",\"line\":{},\"column\":{}}}", d.origin.line, d.origin.column);
+    out += fmt::format(",\"line\":{},\"column\":{}", d.origin.line, d.origin.column);
+    out += ",\"via\":";
+    detail::append_json_string(out, d.origin.via);
+    out += '}';
     out += ",\"hint\":";
     detail::append_json_string(out, d.hint);
     out += '}';

@@ -27,8 +27,6 @@ extern char** environ;
 
 namespace strata::detail {
 
-using env_map = std::map<std::string, std::string, std::less<>>;
-
 inline env_map process_environment() {
   env_map vars;
   for (char** e = environ; e && *e; ++e) {

@@ -97,7 +97,8 @@ inline void read_composed(const std::filesystem::path& path, std::deque<layer>& 
           out.push_back({severity::error, "defaults", "expected a file name (a string)", at(entry), {}});
           continue;
         }
-        const std::filesystem::path target = path.parent_path() / (entry_name->get() + ".toml");
+        const std::filesystem::path target =
+            (path.parent_path() / (entry_name->get() + ".toml")).lexically_normal();
         const auto canonical = std::filesystem::weakly_canonical(target);
         if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
           std::string cycle;

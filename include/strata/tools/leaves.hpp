@@ -20,13 +20,24 @@ namespace strata::detail {
 template <class V>
 std::string toml_literal(const V& v) {
   std::string out;
-  if constexpr (std::is_same_v<V, bool>) out = v ? "true" : "false";
-  else if constexpr (std::is_arithmetic_v<V>) out = fmt::format("{}", v);
-  else if constexpr (std::is_same_v<V, std::string>) append_json_string(out, v);
-  else if constexpr (std::is_same_v<V, std::filesystem::path>) append_json_string(out, v.string());
-  else if constexpr (is_described_enum<V>) append_json_string(out, enum_name(v));
-  else if constexpr (is_duration<V>) append_json_string(out, format_duration(v));
-  else if constexpr (has_codec<V>) append_json_string(out, std::string(codec<V>::format(v)));
+  if constexpr (std::is_same_v<V, bool>) {
+    out = v ? "true" : "false";
+  } else if constexpr (std::is_floating_point_v<V>) {
+    out = fmt::format("{}", v);  // shortest round-trip text, kept a TOML float
+    if (out.find_first_of(".eEin") == std::string::npos) out += ".0";
+  } else if constexpr (std::is_arithmetic_v<V>) {
+    out = fmt::format("{}", v);
+  } else if constexpr (std::is_same_v<V, std::string>) {
+    append_json_string(out, v);
+  } else if constexpr (std::is_same_v<V, std::filesystem::path>) {
+    append_json_string(out, v.string());
+  } else if constexpr (is_described_enum<V>) {
+    append_json_string(out, enum_name(v));
+  } else if constexpr (is_duration<V>) {
+    append_json_string(out, format_duration(v));
+  } else if constexpr (has_codec<V>) {
+    append_json_string(out, std::string(codec<V>::format(v)));
+  }
   return out;
 }
 
