@@ -25,8 +25,9 @@ $(BUILD)/asan/build.ninja: | deps
 	  -DSTRATA_BUILD_EXAMPLES=OFF -DCMAKE_CXX_FLAGS="$(SANITIZE)"
 
 demo: $(BUILD)/gcc/build.ninja
-	cmake --build $(BUILD)/gcc -j$(JOBS) --target http_service
+	cmake --build $(BUILD)/gcc -j$(JOBS) --target http_service musicgen
 	./$(BUILD)/gcc/examples/http_service examples/http/configs
+	./$(BUILD)/gcc/examples/musicgen/musicgen examples/musicgen/configs
 
 test-gcc: $(BUILD)/gcc/build.ninja
 	cmake --build $(BUILD)/gcc -j$(JOBS)
