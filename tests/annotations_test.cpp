@@ -28,6 +28,13 @@ struct PinnedOverInitializer {
 };
 BOOST_DESCRIBE_STRUCT(PinnedOverInitializer, (), (timeout))
 
+struct PinnedChecked {  // a check<> written for const std::string& beside value<"...">
+  annotated<std::string, strata::value<"eu-west">,
+            strata::check<[](const std::string& s) { return s.starts_with("eu-"); }, "must be an EU region">>
+      region;
+};
+BOOST_DESCRIBE_STRUCT(PinnedChecked, (), (region))
+
 struct Bounds {
   annotated<int, strata::range<1, 65535>> port = 8000;
   annotated<double, strata::range<0.1, 1.0>> ratio = 0.5;
@@ -169,6 +176,13 @@ TEST_CASE("value<> is above the C++ initializer in precedence") {
   auto r = strata::configuration().load<PinnedOverInitializer>();
   REQUIRE(r.ok());
   CHECK(r.value().timeout == 60);
+}
+
+TEST_CASE("value<> on a string compiles beside a check<> that takes const std::string&") {
+  auto r = load_toml<PinnedChecked>("region = \"us-east\"\n");
+  REQUIRE(r.ok());
+  CHECK(*r.value().region == "eu-west");
+  CHECK(r.warnings().size() == 1);
 }
 
 // --- numeric bounds --------------------------------------------------------
