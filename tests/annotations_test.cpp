@@ -155,6 +155,20 @@ TEST_CASE("value<> ignores what a file sets, with a warning pointing at it") {
   CHECK(r.origin_of("timeout").kind == strata::origin_kind::value);
 }
 
+struct PinnedSecret {
+  annotated<std::string, strata::secret, strata::value<"pinned-secret-value">> key;
+};
+BOOST_DESCRIBE_STRUCT(PinnedSecret, (), (key))
+
+TEST_CASE("the warning for a pinned secret does not print the constant") {
+  auto r = load_toml<PinnedSecret>("key = \"other\"\n");
+  REQUIRE(r.ok());
+  CHECK(*r.value().key == "pinned-secret-value");
+  const auto w = only_at(r.warnings(), "key");
+  CHECK(contains(w.message, "pinned"));
+  CHECK_FALSE(contains(w.message, "pinned-secret-value"));
+}
+
 TEST_CASE("value<> beats overrides too") {
   auto r = strata::configuration().overrides({"timeout=9"}).load<Pinned>();
   REQUIRE(r.ok());
@@ -530,6 +544,19 @@ TEST_CASE("a secret given as an override or argument is not echoed through its o
   const auto p = only_at(arg.errors(), "db.password");
   CHECK(p.origin.kind == strata::origin_kind::args);
   check_never_shown(arg, "hunter2");
+}
+
+TEST_CASE("a secret inside a whole-table override is not echoed through a sibling's origin") {
+  auto over = strata::configuration().overrides({R"(db={password="hunter2-in-table", host=5})"}).load<Secrets>();
+  const auto e = only_at(over.errors(), "db.host");
+  CHECK(e.origin.name == "db={…}");
+  check_never_shown(over, "hunter2");
+}
+
+TEST_CASE("a TOML syntax error never splits the report with a raw newline") {
+  auto r = load_toml<Secrets>("name = tru\n");
+  REQUIRE(r.errors().size() == 1);
+  CHECK_FALSE(contains(r.errors()[0].message, "\n"));
 }
 
 TEST_CASE("a valid secret is loaded as given") {

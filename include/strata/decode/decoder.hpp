@@ -128,7 +128,9 @@ class decoder {
     V& v = value_ref(f);
     if constexpr (!std::is_void_v<pin> && !is_variant<V>) {
       for (const slot& s : slots)
-        report(severity::warning, fmt::format("is pinned to {}; the value set here is ignored", show(pin::constant)),
+        report(severity::warning,
+               secret ? std::string("is pinned; the value set here is ignored")
+                      : fmt::format("is pinned to {}; the value set here is ignored", show(pin::constant)),
                where(s, secret));
       if constexpr (std::is_constructible_v<V, decltype(pin::constant)>) v = V(pin::constant);  // above initializers
       origins_.emplace_back(path_, origin{origin_kind::value, {}, 0, 0});

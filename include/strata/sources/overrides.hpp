@@ -65,7 +65,13 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
     const path_segment& seg = (*segments)[i];
     if (i + 1 == segments->size()) {
       insert_value(*table, seg.key, setting.substr(eq + 1));
-      attribute(l, *table->get(seg.key), name);
+      const toml::node& value = *table->get(seg.key);
+      // A value holding tables is named without its text: a field inside
+      // may be secret, which only that field knows.
+      const std::string_view path = trim(setting.substr(0, eq));
+      const std::string_view text = trim(setting.substr(eq + 1));
+      const bool holds_tables = value.is_table() || (value.is_array() && text.find('{') != std::string_view::npos);
+      attribute(l, value, !holds_tables ? name : fmt::format("{}={}…{}", path, text.front(), text.back()));
       break;
     }
     toml::node* next = table->get(seg.key);

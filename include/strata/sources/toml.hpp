@@ -36,7 +36,10 @@ inline std::optional<toml::table> parse_toml(std::string_view text, const std::s
     return toml::parse(text, std::string_view(name));
   } catch (const toml::parse_error& e) {
     const auto& at = e.source().begin;
-    out.push_back({severity::error, {}, fmt::format("invalid TOML: {}", e.description()),
+    std::string description(e.description());
+    for (char& c : description)  // toml++ may quote raw newlines; the report stays one line per message
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    out.push_back({severity::error, {}, fmt::format("invalid TOML: {}", description),
                    origin{origin_kind::file, name, static_cast<int>(at.line), static_cast<int>(at.column)}, {}});
     return std::nullopt;
   }
