@@ -574,3 +574,25 @@ TEST_CASE("non-secret fields still show their values") {
   auto override_text = strata::configuration().overrides({"name=[1]"}).load<Secrets>();
   CHECK(only_at(override_text.errors(), "name").origin.name == "name=[1]");
 }
+
+namespace element_spec {
+struct Elements {
+  std::vector<strata::annotated<std::string, strata::pattern<"https?://.+">>> origins;
+  std::map<std::string, strata::annotated<int, strata::range<1, 10>>> weights;
+  std::vector<strata::annotated<std::string, strata::secret, strata::min_length<8>>> keys;
+};
+BOOST_DESCRIBE_STRUCT(Elements, (), (origins, weights, keys))
+}  // namespace element_spec
+
+TEST_CASE("annotations on list elements and map values check each one") {
+  auto r = load_toml<element_spec::Elements>(
+      "origins = [\"https://a\", \"ftp://b\"]\nweights = {a = 3, b = 30}\nkeys = [\"long-enough\", \"hunter2\"]\n");
+  CHECK(contains(only_at(r.errors(), "origins[1]").message, "must match the pattern"));
+  CHECK(contains(only_at(r.errors(), "weights.b").message, "must be in [1, 10]"));
+  CHECK(only_at(r.errors(), "keys[1]").origin.line == 3);
+  CHECK(r.errors().size() == 3);
+  CHECK_FALSE(contains(strata::format(r.diagnostics()), "hunter2"));
+  element_spec::Elements e;
+  e.origins.emplace_back("mailto:x");
+  CHECK_FALSE(strata::valid(e));
+}

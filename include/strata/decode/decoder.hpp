@@ -184,7 +184,9 @@ class decoder {
 
   template <class V, bool Secret, class Disc>
   void value(V& v, std::span<const slot> slots) {
-    if constexpr (is_described_struct<V>) {
+    if constexpr (is_annotated<V>) {  // an annotated list element or map value
+      field(v, slots);
+    } else if constexpr (is_described_struct<V>) {
       object(v, slots);
     } else if constexpr (is_variant<V>) {
       alternative<V, Secret, Disc, void>(v, slots);

@@ -35,6 +35,8 @@ template <class V, class H, class E, class A>
 struct is_supported_type<std::unordered_map<std::string, V, H, E, A>> : is_supported_type<V> {};
 template <class... V>
 struct is_supported_type<std::variant<V...>> : std::bool_constant<(is_described_struct<V> && ...)> {};
+template <class V, class... A>  // elements may carry annotations: vector<annotated<string, pattern<...>>>
+struct is_supported_type<annotated<V, A...>> : is_supported_type<V> {};
 
 /// Whether V is, or holds through optional/list/map, a variant.
 template <class V>
@@ -120,8 +122,15 @@ constexpr void check_annotation() {
 template <class T>
 constexpr bool check_struct();
 
+template <class Owner, fixed_string Field, class F>
+constexpr bool field_check();
+
 template <class Owner, fixed_string Field, class V>
 constexpr void check_type() {
+  if constexpr (is_annotated<V>) {  // an annotated element of a list or map
+    field_check<Owner, Field, V>();
+    return;
+  }
   static_assert(is_supported<V>,
                 "strata: this field's type is not supported; see \"Supported field types\" "
                 "or specialize strata::codec<T>");

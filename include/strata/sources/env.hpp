@@ -129,7 +129,9 @@ class env_builder {
 
   template <class V, class Info, class Disc>
   void build(env_target at, const std::string& name, const std::string& path) {
-    if constexpr (is_optional<V>) {
+    if constexpr (is_annotated<V>) {
+      build<value_type_of<V>, env_field_info<V>, Disc>(at, name, path);
+    } else if constexpr (is_optional<V>) {
       build<typename V::value_type, Info, Disc>(at, name, path);
     } else if constexpr (is_described_struct<V> || is_map<V> || is_variant<V>) {
       table_like<V, Disc>(at, name, path);

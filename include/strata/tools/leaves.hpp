@@ -45,7 +45,9 @@ std::string toml_literal(const V& v) {
 /// Empty lists and maps, and unset optionals, are leaves too ("[]", "{}", "").
 template <class V, class Visit>
 void for_each_leaf(const V& v, std::string& path, bool secret, std::string_view disc, Visit& visit) {
-  if constexpr (is_described_struct<V>) {
+  if constexpr (is_annotated<V>) {
+    for_each_leaf(v.value(), path, secret || has_annotation<V, strata::secret>, disc, visit);
+  } else if constexpr (is_described_struct<V>) {
     for_each_member<V>([&](auto d) {
       using F = std::remove_cvref_t<decltype(v.*decltype(d)::pointer)>;
       using D = typename find_discriminator<annotations_of<F>>::type;

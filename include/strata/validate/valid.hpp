@@ -34,7 +34,9 @@ constexpr bool field_valid(const F& f) {
 
 template <class V>
 constexpr bool value_valid(const V& v) {
-  if constexpr (is_described_struct<V>) {
+  if constexpr (is_annotated<V>) {
+    return field_valid(v);
+  } else if constexpr (is_described_struct<V>) {
     bool ok = true;
     for_each_member<V>([&](auto d) { ok = ok && field_valid(v.*decltype(d)::pointer); });
     return ok;
