@@ -2,7 +2,9 @@
 // loaded with strata.
 //
 //   musicgen [configs-dir]
+//   musicgen config <command> [--profile NAME] [--file PATH]...
 //
+// Without `config`, the demo:
 // 1. loads the `development` profile (configs/app/base.toml, then
 //    development.toml, which composes model/musicgen_small.toml and
 //    infrastructure/local.toml) plus an environment and an override, and
@@ -13,14 +15,23 @@
 //
 // The environments are injected maps so the demo prints the same thing
 // everywhere; a service passes strata::env() to read the process environment.
+//
+// With `config`, strata's configuration tool (strata::cli::run) on the real
+// process environment: validate, check, dump, explain, schema, env, sample,
+// profiles (see `musicgen config --help`). The profile is --profile, else
+// APP_ENV, else development; the configs directory is APP_CONFIG_DIR
+// if set, else the example's own.
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include <fmt/core.h>
 
 #include <strata/load.hpp>
+#include <strata/tools/cli.hpp>
 
 #include "musicgen_config.hpp"
 
@@ -45,9 +56,24 @@ strata::result<musicgen::MusicGenConfig> load_config(const std::filesystem::path
 
 }  // namespace
 
+/// `musicgen config ...`: argv[0] is "config".
+int config_command(int argc, char** argv) {
+  const char* dir = std::getenv("APP_CONFIG_DIR");
+  const std::filesystem::path configs = dir && *dir ? dir : MUSICGEN_CONFIGS;
+  return strata::cli::run<musicgen::MusicGenConfig>(
+      argc, argv,
+      [&](const strata::cli::options& o) {
+        return strata::cli::layered(std::tuple{strata::profile(configs / "app", o.profile)}, o.files,
+                                    std::tuple{strata::env()});
+      },
+      {.program = "musicgen config", .profiles = configs / "app"});
+}
+
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "config") return config_command(argc - 1, argv + 1);
   if (argc > 2) {
-    fmt::print(stderr, "usage: {} [configs-dir]\n", argv[0]);
+    fmt::print(stderr, "usage: {0} [configs-dir]\n       {0} config <command> [options]  (see {0} config --help)\n",
+               argv[0]);
     return 2;
   }
   const std::filesystem::path configs = argc > 1 ? argv[1] : MUSICGEN_CONFIGS;

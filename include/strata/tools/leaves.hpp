@@ -15,6 +15,16 @@
 
 namespace strata::detail {
 
+/// A TOML basic string: JSON's escapes, plus DEL, which TOML also forbids raw.
+inline void append_toml_string(std::string& out, std::string_view s) {
+  std::string json;
+  append_json_string(json, s);
+  for (char c : json) {
+    if (c == '\x7f') out += "\\u007f";
+    else out += c;
+  }
+}
+
 /// One leaf as TOML writes it: strings quoted, durations and enums as
 /// strings, numbers and booleans bare.
 template <class V>
@@ -28,15 +38,15 @@ std::string toml_literal(const V& v) {
   } else if constexpr (std::is_arithmetic_v<V>) {
     out = fmt::format("{}", v);
   } else if constexpr (std::is_same_v<V, std::string>) {
-    append_json_string(out, v);
+    append_toml_string(out, v);
   } else if constexpr (std::is_same_v<V, std::filesystem::path>) {
-    append_json_string(out, v.string());
+    append_toml_string(out, v.string());
   } else if constexpr (is_described_enum<V>) {
     append_json_string(out, enum_name(v));
   } else if constexpr (is_duration<V>) {
     append_json_string(out, format_duration(v));
   } else if constexpr (has_codec<V>) {
-    append_json_string(out, std::string(codec<V>::format(v)));
+    append_toml_string(out, std::string(codec<V>::format(v)));
   }
   return out;
 }

@@ -1,0 +1,290 @@
+// strata/tools/cli.hpp: `strata::cli::run<T>(argc, argv, make_context)`, the
+// configuration subcommands an application exposes (`myapp config ...`):
+//
+//   validate   load and report; exit 1 when there are errors
+//   check      the same, but warnings fail too
+//   dump       the effective configuration [--format toml|json] [--show-origin]
+//   explain    every leaf with its value and origin
+//   schema     the JSON Schema of the files
+//   env        the environment variables, as a Markdown table
+//   sample     a commented sample file
+//   profiles   the profiles available
+//
+// Options anywhere: --profile NAME, --file PATH (repeatable), --help.
+// Exit codes: 0 ok, 1 invalid configuration, 2 usage error. Reports go to
+// stderr; colour only on a terminal and never with NO_COLOR.
+#pragma once
+
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include <unistd.h>
+
+#include <boost/mp11/algorithm.hpp>
+#include <fmt/format.h>
+
+#include <strata/configuration.hpp>
+#include <strata/detail/did_you_mean.hpp>
+#include <strata/report/format.hpp>
+#include <strata/tools/dump.hpp>
+#include <strata/tools/explain.hpp>
+#include <strata/tools/reference.hpp>
+#include <strata/tools/schema.hpp>
+
+namespace strata::cli {
+
+/// What the command line asks of the configuration; given to make_context.
+struct options {
+  std::string profile;                       ///< --profile NAME; "" = the application's default
+  std::vector<std::filesystem::path> files;  ///< --file PATH, in the order given
+};
+
+/// Optional facts about the application for help and `profiles`.
+struct settings {
+  std::string program = "config";      ///< how usage names the command ("musicgen config")
+  std::filesystem::path profiles = {};  ///< the directory given to strata::profile, for `profiles`
+};
+
+/// Up to this many --file options.
+inline constexpr std::size_t max_files = 8;
+
+/// `configuration(lower..., toml_file(files)..., higher...)`: the usual
+/// make_context body. `lower` and `higher` are tuples of sources, e.g.
+/// `layered(std::tuple{profile(dir, o.profile)}, o.files, std::tuple{env()})`.
+template <class... Lower, class... Higher>
+configuration layered(std::tuple<Lower...> lower, const std::vector<std::filesystem::path>& files,
+                      std::tuple<Higher...> higher) {
+  if (files.size() > max_files) throw std::invalid_argument(fmt::format("at most {} --file options", max_files));
+  return boost::mp11::mp_with_index<max_files + 1>(files.size(), [&](auto n) {
+    auto file_sources = [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return std::tuple{toml_file(files[I])...};
+    }(std::make_index_sequence<decltype(n)::value>{});
+    return std::apply([](auto&&... s) { return configuration(std::move(s)...); },
+                      std::tuple_cat(lower, std::move(file_sources), higher));
+  });
+}
+
+namespace detail {
+
+inline bool colour(std::FILE* stream) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour && *no_colour) return false;
+  return ::isatty(::fileno(stream)) == 1;
+}
+
+/// The diagnostics report, with "error"/"warning" coloured on a terminal.
+inline std::string paint_report(std::string report, bool colour) {
+  if (!colour) return report;
+  std::string out;
+  std::size_t start = 0;
+  while (start < report.size()) {
+    std::size_t end = report.find('\n', start);
+    if (end == std::string::npos) end = report.size();
+    std::string_view line(report.data() + start, end - start);
+    if (line.starts_with("error:")) out += "\x1b[1;31merror\x1b[0m" + std::string(line.substr(5));
+    else if (line.starts_with("warning:")) out += "\x1b[1;33mwarning\x1b[0m" + std::string(line.substr(7));
+    else if (line.starts_with("  = hint:")) out += "\x1b[36m" + std::string(line) + "\x1b[0m";
+    else out += line;
+    if (end < report.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+inline void print_out(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+inline void print_err(std::string_view text) {
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  std::fflush(stderr);
+}
+
+inline std::string usage(const settings& s) {
+  return fmt::format(
+      "usage: {0} <command> [--profile NAME] [--file PATH]...\n"
+      "\n"
+      "commands:\n"
+      "  validate   load the configuration and report every problem\n"
+      "  check      like validate, but warnings fail too\n"
+      "  dump       print the effective configuration, secrets redacted\n"
+      "             [--format toml|json] [--show-origin]\n"
+      "  explain    print every value with where it came from\n"
+      "  schema     print the JSON Schema (draft 2020-12) of the files\n"
+      "  env        print the environment variables as a Markdown table\n"
+      "  sample     print a commented sample file\n"
+      "  profiles   list the available profiles\n"
+      "\n"
+      "options:\n"
+      "  --profile NAME   load profile NAME instead of the default\n"
+      "  --file PATH      load PATH above the profile's files (repeatable)\n"
+      "  --help           show this help\n"
+      "\n"
+      "exit status: 0 ok, 1 invalid configuration, 2 usage error\n",
+      s.program);
+}
+
+inline constexpr std::string_view commands[] = {"validate", "check",   "dump", "explain", "schema",
+                                                "env",      "sample",  "profiles", "help"};
+
+inline int usage_error(const settings& s, const std::string& message) {
+  const bool c = colour(stderr);
+  print_err(fmt::format("{}: {}\n", c ? "\x1b[1;31merror\x1b[0m" : "error", message));
+  print_err(fmt::format("run '{} --help' for usage\n", s.program));
+  return 2;
+}
+
+}  // namespace detail
+
+/// Runs one configuration subcommand; returns the process exit status.
+/// argv[0] is the program (or subcommand) name and is not read.
+template <class T, class MakeContext>
+int run(int argc, const char* const* argv, MakeContext&& make_context, const settings& s = {}) {
+  options opts;
+  std::string command, format = "toml";
+  bool show_origin = false, format_given = false;
+  std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + (argc > 0 ? argc : 0));
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string_view a = args[i];
+    auto value_of = [&](std::string_view name, std::string& into) -> int {
+      if (a.size() > name.size() && a[name.size()] == '=') {
+        into = std::string(a.substr(name.size() + 1));
+      } else if (i + 1 < args.size()) {
+        into = std::string(args[++i]);
+      } else {
+        return detail::usage_error(s, fmt::format("{} needs a value", name));
+      }
+      if (into.empty()) return detail::usage_error(s, fmt::format("{} needs a value", name));
+      return 0;
+    };
+    auto is = [&](std::string_view name) { return a == name || (a.starts_with(name) && a[name.size()] == '='); };
+    if (a == "--help" || a == "-h") {
+      detail::print_out(detail::usage(s));
+      return 0;
+    } else if (is("--profile")) {
+      if (int rc = value_of("--profile", opts.profile)) return rc;
+    } else if (is("--file")) {
+      std::string file;
+      if (int rc = value_of("--file", file)) return rc;
+      if (opts.files.size() == max_files) return detail::usage_error(s, fmt::format("at most {} --file options", max_files));
+      opts.files.emplace_back(file);
+    } else if (is("--format")) {
+      if (int rc = value_of("--format", format)) return rc;
+      if (format != "toml" && format != "json")
+        return detail::usage_error(s, fmt::format("--format is toml or json, not '{}'", format));
+      format_given = true;
+    } else if (a == "--show-origin") {
+      show_origin = true;
+    } else if (a.starts_with("-") && a.size() > 1) {
+      return detail::usage_error(s, fmt::format("unknown option '{}'", a));
+    } else if (command.empty()) {
+      command = std::string(a);
+    } else {
+      return detail::usage_error(s, fmt::format("unexpected argument '{}'", a));
+    }
+  }
+  if (command.empty()) {
+    detail::print_err(detail::usage(s));
+    return 2;
+  }
+  if (command == "help") {
+    detail::print_out(detail::usage(s));
+    return 0;
+  }
+  if (std::find(std::begin(detail::commands), std::end(detail::commands), command) == std::end(detail::commands)) {
+    std::vector<std::string> names(std::begin(detail::commands), std::end(detail::commands));
+    std::string message = fmt::format("unknown command '{}'", command);
+    if (auto best = strata::detail::closest(command, names); !best.empty())
+      message += fmt::format("; did you mean '{}'?", best);
+    return detail::usage_error(s, message);
+  }
+  if ((format_given || show_origin) && command != "dump")
+    return detail::usage_error(s, "--format and --show-origin go with dump");
+  if (show_origin && format == "json") return detail::usage_error(s, "--show-origin works with --format toml only");
+
+  // Commands that need no loading.
+  if (command == "schema") {
+    detail::print_out(json_schema<T>());
+    return 0;
+  }
+  if (command == "env") {
+    detail::print_out(env_reference<T>());
+    return 0;
+  }
+  if (command == "sample") {
+    detail::print_out(sample_toml<T>());
+    return 0;
+  }
+  if (command == "profiles") {
+    if (s.profiles.empty()) return detail::usage_error(s, "this application has no profile directory");
+    for (const std::string& name : profile(s.profiles).available()) detail::print_out(name + "\n");
+    return 0;
+  }
+
+  const bool err_colour = detail::colour(stderr), out_colour = detail::colour(stdout);
+  try {
+    const configuration ctx = make_context(static_cast<const options&>(opts));
+    const result<T> loaded = ctx.template load<T>();
+    const auto& all = loaded.diagnostics();
+    const bool has_errors = !loaded.ok();
+    const bool fails = has_errors || (command == "check" && !all.empty());
+    if (!all.empty()) detail::print_err(detail::paint_report(strata::format(all), err_colour));
+
+    if (command == "validate" || command == "check") {
+      if (fails) {
+        detail::print_err(command == "check" && !has_errors ? "configuration has warnings (check fails on them)\n"
+                                                           : "configuration is invalid\n");
+        return 1;
+      }
+      detail::print_out(out_colour ? "\x1b[32mconfiguration is valid\x1b[0m\n" : "configuration is valid\n");
+      return 0;
+    }
+    if (command == "explain") {
+      detail::print_out(explain(loaded));
+      return has_errors ? 1 : 0;
+    }
+    // dump
+    if (has_errors) {
+      detail::print_err("configuration is invalid; nothing dumped\n");
+      return 1;
+    }
+    const T& value = strata::detail::result_access::value(loaded);
+    if (format == "json") {
+      detail::print_out(to_json(value));
+    } else if (!show_origin) {
+      detail::print_out(to_toml(value));
+    } else {
+      std::unordered_map<std::string, const origin*> origins;
+      for (const auto& [path, o] : loaded.origins()) origins[path] = &o;
+      strata::detail::toml_writer w;
+      w.after = [&](std::string_view leaf) -> std::string {
+        for (std::string_view p = leaf; !p.empty();) {
+          if (auto it = origins.find(std::string(p)); it != origins.end()) return to_string(*it->second);
+          const auto cut = p.find_last_of(".[");
+          p = cut == std::string_view::npos ? std::string_view{} : p.substr(0, cut);
+        }
+        return "default";
+      };
+      w.document(value);
+      detail::print_out(w.out);
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    detail::print_err(fmt::format("{}: {}\n", err_colour ? "\x1b[1;31merror\x1b[0m" : "error", e.what()));
+    return 1;
+  }
+}
+
+template <class T, class MakeContext>
+int run(int argc, char** argv, MakeContext&& make_context, const settings& s = {}) {
+  return run<T>(argc, const_cast<const char* const*>(argv), std::forward<MakeContext>(make_context), s);
+}
+
+}  // namespace strata::cli

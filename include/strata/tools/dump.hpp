@@ -1,0 +1,404 @@
+// strata/tools/dump.hpp: `to_toml(cfg)` and `to_json(cfg)`, a configuration
+// written back out. Secrets are redacted unless `strata::reveal_secrets` is
+// passed; durations are written in the text syntax ("30s"), enums by name,
+// numbers as numbers. `load(to_toml(x, reveal_secrets)) == x`.
+#pragma once
+
+#include <cmath>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include <strata/declare/configured.hpp>
+#include <strata/declare/tags.hpp>
+#include <strata/decode/decoder.hpp>
+#include <strata/detail/json.hpp>
+#include <strata/schema/enums.hpp>
+#include <strata/schema/traits.hpp>
+#include <strata/tools/leaves.hpp>
+
+namespace strata {
+
+/// Passed as the second argument of to_toml / to_json: write secrets as they are.
+struct reveal_secrets_t {
+  explicit constexpr reveal_secrets_t() = default;
+};
+inline constexpr reveal_secrets_t reveal_secrets{};
+
+namespace detail {
+
+/// What a redacted secret is written as.
+inline constexpr std::string_view redacted_text = "<redacted>";
+
+/// Whether V is written as a TOML table of its own (`[a.b]` / `[[a.b]]`)
+/// rather than as `key = inline value`.
+template <class V>
+inline constexpr bool is_table_like = is_described_struct<V> || is_variant<V> || is_map<V>;
+
+template <class V>
+inline constexpr bool is_table_array = false;
+template <class V, class A>
+inline constexpr bool is_table_array<std::vector<V, A>> = is_described_struct<V> || is_variant<V>;
+
+template <class V>
+struct unoptional {
+  using type = V;
+};
+template <class V>
+struct unoptional<std::optional<V>> {
+  using type = V;
+};
+/// A field's type without `annotated` and `optional`.
+template <class F>
+using bare_type = typename unoptional<value_type_of<F>>::type;
+
+template <class F>
+constexpr std::string_view discriminator_key() {
+  using D = typename find_discriminator<annotations_of<F>>::type;
+  if constexpr (std::is_void_v<D>) return {};
+  else return D::key;
+}
+
+/// A TOML key: bare when it can be, quoted otherwise.
+inline std::string toml_key(std::string_view key) {
+  const bool bare = !key.empty() && key.find_first_not_of(
+                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") ==
+                                        std::string_view::npos;
+  if (bare) return std::string(key);
+  std::string out;
+  append_toml_string(out, key);
+  return out;
+}
+
+/// Writes a configuration as a TOML document. Hooks add comments for the
+/// sample file (`comment`) and the origin of each value (`origin_of`).
+class toml_writer {
+ public:
+  bool reveal = false;
+  /// Called before each `key = value` line with (diagnostic path, out); the
+  /// sample file writes its documentation there. Set by reference.hpp.
+  std::function<void(std::string_view, std::string&)> before;
+  /// The trailing comment of a `key = value` line (an origin), or "".
+  std::function<std::string(std::string_view)> after;
+  /// The sample file: secrets and unset optionals become comments.
+  bool comment_secrets = false;
+  std::string out;
+
+  template <class T>
+  void document(const T& value) {
+    std::string section(options_of<T>().section);
+    path_ = section;
+    header_ = section;
+    if (!section.empty()) out += fmt::format("[{}]\n", section);
+    body(value, {}, false);
+  }
+
+  /// The inline TOML form of any value (`{ a = 1 }`, `[1, 2]`, `"30s"`).
+  template <class V>
+  std::string inline_value(const V& v, bool secret, std::string_view disc = {}) const {
+    if constexpr (is_annotated<V>) {
+      return inline_value(v.value(), secret || has_annotation<V, strata::secret>, disc);
+    } else if constexpr (is_optional<V>) {
+      return v ? inline_value(*v, secret, disc) : std::string{};
+    } else if (secret && !reveal) {
+      return fmt::format("\"{}\"", redacted_text);
+    } else if constexpr (is_described_struct<V>) {
+      std::string s = "{";
+      bool first = true;
+      for_each_member<V>([&](auto d) {
+        using F = std::remove_cvref_t<decltype(v.*decltype(d)::pointer)>;
+        std::string item = inline_value(v.*decltype(d)::pointer, false, discriminator_key<F>());
+        if (item.empty()) return;
+        s += fmt::format("{} {} = {}", first ? "" : ",", toml_key(key_of(d.name)), item);
+        first = false;
+      });
+      return s + (first ? "}" : " }");
+    } else if constexpr (is_variant<V>) {
+      std::string tag;
+      append_json_string(tag, variant_tags<V>::value[v.index()]);
+      std::string inner = std::visit([&](const auto& alt) { return inline_value(alt, false); }, v);
+      // "{ a = 1 }" -> "{ kind = "x", a = 1 }"
+      if (inner == "{}") return fmt::format("{{ {} = {} }}", toml_key(disc), tag);
+      return fmt::format("{{ {} = {},{}", toml_key(disc), tag, inner.substr(1));
+    } else if constexpr (is_vector<V>) {
+      std::string s = "[";
+      for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + inline_value(v[i], false, disc);
+      return s + "]";
+    } else if constexpr (is_map<V>) {
+      std::string s = "{";
+      bool first = true;
+      for (const auto& key : sorted_keys(v)) {
+        s += fmt::format("{} {} = {}", first ? "" : ",", toml_key(key), inline_value(v.at(key), false, disc));
+        first = false;
+      }
+      return s + (first ? "}" : " }");
+    } else if constexpr (std::is_same_v<V, std::string> || std::is_same_v<V, std::filesystem::path> ||
+                         has_codec<V>) {
+      return escape_interpolation(toml_literal(v));
+    } else {
+      return toml_literal(v);
+    }
+  }
+
+  /// Strings from files are interpolated: a literal "${" is written "$${".
+  static std::string escape_interpolation(std::string literal) {
+    for (std::size_t at = literal.find("${"); at != std::string::npos; at = literal.find("${", at + 3))
+      literal.insert(at, 1, '$');
+    return literal;
+  }
+
+ private:
+  std::string path_;    // diagnostic path ("a.b[2].c")
+  std::string header_;  // table header path ("a.b.c")
+
+  template <class M>
+  static std::vector<std::string> sorted_keys(const M& m) {
+    std::vector<std::string> keys;
+    for (const auto& [k, item] : m) keys.push_back(k);
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  }
+
+  struct scope {
+    toml_writer& w;
+    std::size_t path_size, header_size;
+    scope(toml_writer& writer, std::string_view key) : w(writer), path_size(w.path_.size()), header_size(w.header_.size()) {
+      append_key(w.path_, key);
+      if (!w.header_.empty()) w.header_ += '.';
+      w.header_ += toml_key(key);
+    }
+    ~scope() {
+      w.path_.resize(path_size);
+      w.header_.resize(header_size);
+    }
+    scope(const scope&) = delete;
+    scope& operator=(const scope&) = delete;
+  };
+
+  void line(std::string_view key, const std::string& value, bool secret = false) {
+    {
+      std::string p = path_;
+      append_key(p, key);
+      if (before) before(p, out);
+      if (value.empty()) {  // an unset optional
+        if (comment_secrets) out += fmt::format("# {} is not set by default\n", toml_key(key));
+        return;
+      }
+      if (secret && comment_secrets) {
+        out += fmt::format("# {} = \"...\"  (secret: set it from the environment)\n", toml_key(key));
+        return;
+      }
+      out += fmt::format("{} = {}", toml_key(key), value);
+      if (after)
+        if (std::string note = after(p); !note.empty()) out += "  # " + note;
+    }
+    out += '\n';
+  }
+
+  /// Whether a field is written as its own table (`[a.b]`, `[[a.b]]`):
+  /// structs, variants and maps, and non-empty lists of structs, unless redacted.
+  template <class F>
+  bool as_table(const F& field, bool secret) const {
+    if constexpr (is_annotated<F>) {
+      return as_table(field.value(), secret || has_annotation<F, strata::secret>);
+    } else if constexpr (is_optional<F>) {
+      return field && as_table(*field, secret);
+    } else if constexpr (is_table_like<F>) {
+      return !secret || reveal;
+    } else if constexpr (is_table_array<F>) {
+      return (!secret || reveal) && !field.empty();
+    } else {
+      return false;
+    }
+  }
+
+  /// The body of the table at header_: simple keys first, then sub-tables.
+  template <class V>
+  void body(const V& v, std::string_view disc, bool secret) {
+    if constexpr (is_described_struct<V>) {
+      for_each_member<V>([&](auto d) {
+        using F = std::remove_cvref_t<decltype(v.*decltype(d)::pointer)>;
+        const bool s = secret || has_annotation<F, strata::secret>;
+        if (as_table(v.*decltype(d)::pointer, s)) return;
+        line(key_of(d.name), inline_value(v.*decltype(d)::pointer, s, discriminator_key<F>()), s);
+      });
+      for_each_member<V>([&](auto d) {
+        using F = std::remove_cvref_t<decltype(v.*decltype(d)::pointer)>;
+        using B = bare_type<F>;
+        const bool s = secret || has_annotation<F, strata::secret>;
+        if constexpr (is_table_like<B> || is_table_array<B>) {
+          if (!as_table(v.*decltype(d)::pointer, s)) return;
+          const value_type_of<F>& field = v.*decltype(d)::pointer;
+          const B* inner = nullptr;
+          if constexpr (is_optional<value_type_of<F>>) inner = &*field;
+          else inner = &field;
+          scope sc(*this, key_of(d.name));
+          sub(*inner, discriminator_key<F>(), s);
+        }
+      });
+    } else if constexpr (is_variant<V>) {
+      std::string tag;
+      append_json_string(tag, variant_tags<V>::value[v.index()]);
+      line(disc, tag);
+      std::visit([&](const auto& alt) { body(alt, {}, secret); }, v);
+    } else if constexpr (is_map<V>) {
+      using X = typename V::mapped_type;
+      const auto keys = sorted_keys(v);
+      if constexpr (is_table_like<X> || is_table_array<X>) {
+        for (const auto& key : keys) {
+          scope sc(*this, key);
+          sub(v.at(key), disc, secret);
+        }
+      } else {
+        for (const auto& key : keys) line(key, inline_value(v.at(key), secret, disc), secret);
+      }
+    }
+  }
+
+  template <class V>
+  void sub(const V& v, std::string_view disc, bool secret) {
+    if constexpr (is_table_array<V>) {
+      const std::size_t path_size = path_.size();
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        path_ += fmt::format("[{}]", i);
+        out += fmt::format("\n[[{}]]\n", header_);
+        body(v[i], disc, secret);
+        path_.resize(path_size);
+      }
+    } else {
+      out += fmt::format("\n[{}]\n", header_);
+      body(v, disc, secret);
+    }
+  }
+};
+
+/// JSON for any value; secrets redacted unless `reveal`.
+template <class V>
+void append_json_value(std::string& out, const V& v, bool secret, bool reveal, std::string_view disc,
+                       int indent) {
+  const std::string pad(static_cast<std::size_t>(indent + 2), ' ');
+  const std::string close_pad(static_cast<std::size_t>(indent), ' ');
+  if constexpr (is_annotated<V>) {
+    append_json_value(out, v.value(), secret || has_annotation<V, strata::secret>, reveal, disc, indent);
+  } else if constexpr (is_optional<V>) {
+    if (v) append_json_value(out, *v, secret, reveal, disc, indent);
+    else out += "null";
+  } else if (secret && !reveal) {
+    append_json_string(out, redacted_text);
+  } else if constexpr (is_described_struct<V> || is_variant<V>) {
+    out += "{";
+    bool first = true;
+    auto member = [&](std::string_view key, auto&& write) {
+      out += first ? "\n" : ",\n";
+      first = false;
+      out += pad;
+      append_json_string(out, key);
+      out += ": ";
+      write();
+    };
+    auto members = [&](const auto& obj) {
+      using S = std::remove_cvref_t<decltype(obj)>;
+      for_each_member<S>([&](auto d) {
+        using F = std::remove_cvref_t<decltype(obj.*decltype(d)::pointer)>;
+        const auto& field = obj.*decltype(d)::pointer;
+        if constexpr (is_optional<value_type_of<F>>) {
+          if (!static_cast<const value_type_of<F>&>(field)) return;  // unset: left out, as in TOML
+        }
+        member(key_of(d.name), [&] {
+          append_json_value(out, field, false, reveal, discriminator_key<F>(), indent + 2);
+        });
+      });
+    };
+    if constexpr (is_variant<V>) {
+      member(disc, [&] { append_json_string(out, variant_tags<V>::value[v.index()]); });
+      std::visit([&](const auto& alt) { members(alt); }, v);
+    } else {
+      members(v);
+    }
+    out += first ? "}" : "\n" + close_pad + "}";
+  } else if constexpr (is_vector<V>) {
+    if (v.empty()) {
+      out += "[]";
+      return;
+    }
+    out += "[";
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      out += i ? ",\n" : "\n";
+      out += pad;
+      append_json_value(out, v[i], false, reveal, disc, indent + 2);
+    }
+    out += "\n" + close_pad + "]";
+  } else if constexpr (is_map<V>) {
+    std::vector<std::string> keys;
+    for (const auto& [k, item] : v) keys.push_back(k);
+    std::sort(keys.begin(), keys.end());
+    if (keys.empty()) {
+      out += "{}";
+      return;
+    }
+    out += "{";
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      out += i ? ",\n" : "\n";
+      out += pad;
+      append_json_string(out, keys[i]);
+      out += ": ";
+      append_json_value(out, v.at(keys[i]), false, reveal, disc, indent + 2);
+    }
+    out += "\n" + close_pad + "}";
+  } else if constexpr (std::is_same_v<V, bool>) {
+    out += v ? "true" : "false";
+  } else if constexpr (std::is_floating_point_v<V>) {
+    if (std::isfinite(v)) {
+      std::string n = fmt::format("{}", v);
+      if (n.find_first_of(".eE") == std::string::npos) n += ".0";
+      out += n;
+    } else {
+      out += "null";  // JSON has no infinity or NaN
+    }
+  } else if constexpr (is_integer<V>) {
+    out += fmt::format("{}", v);
+  } else {
+    out += toml_literal(v);  // strings, paths, enums, durations, codec types: JSON strings
+  }
+}
+
+}  // namespace detail
+
+/// The configuration as a TOML document (under T's section, if it has one).
+template <class T>
+  requires detail::is_described_struct<T>
+std::string to_toml(const T& cfg) {
+  detail::toml_writer w;
+  w.document(cfg);
+  return std::move(w.out);
+}
+template <class T>
+  requires detail::is_described_struct<T>
+std::string to_toml(const T& cfg, reveal_secrets_t) {
+  detail::toml_writer w;
+  w.reveal = true;
+  w.document(cfg);
+  return std::move(w.out);
+}
+
+/// The configuration as a JSON object (T's own fields, without its section).
+template <class T>
+  requires detail::is_described_struct<T>
+std::string to_json(const T& cfg) {
+  std::string out;
+  detail::append_json_value(out, cfg, false, false, {}, 0);
+  return out + "\n";
+}
+template <class T>
+  requires detail::is_described_struct<T>
+std::string to_json(const T& cfg, reveal_secrets_t) {
+  std::string out;
+  detail::append_json_value(out, cfg, false, true, {}, 0);
+  return out + "\n";
+}
+
+}  // namespace strata
