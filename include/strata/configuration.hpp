@@ -3,7 +3,10 @@
 // validated configurations.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <deque>
+#include <filesystem>
 #include <initializer_list>
 #include <memory>
 #include <mutex>
@@ -68,6 +71,26 @@ result<T> decode_layers(const std::deque<layer>& layers, diagnostics found, std:
   return result<T>(std::move(value), std::move(found), std::move(origins), &schema_has_path<T>, section);
 }
 
+/// The files one file source (toml_file, profile) depended on while it read:
+/// see configuration::load(files).
+inline void note_files(const source& s, const std::string& profile_name, const std::deque<layer>& layers,
+                       std::size_t first_layer, const diagnostics& found, std::size_t first_found,
+                       std::vector<std::filesystem::path>& files) {
+  if (const auto* f = std::get_if<toml_file>(&s)) {
+    files.push_back(f->path());
+  } else if (const auto* p = std::get_if<profile>(&s)) {
+    for (const std::string& name : {std::string("base"), profile_name, std::string("local")})
+      files.push_back(p->directory() / (name + ".toml"));
+  } else {
+    return;
+  }
+  for (std::size_t i = first_layer; i < layers.size(); ++i)
+    if (layers[i].kind == origin_kind::file) files.emplace_back(layers[i].name);
+  for (std::size_t i = first_found; i < found.size(); ++i)
+    if (found[i].origin.kind == origin_kind::file && !found[i].origin.name.empty())
+      files.emplace_back(found[i].origin.name);
+}
+
 }  // namespace detail
 
 /// The sources of a configuration, in precedence order (later wins), plus
@@ -99,13 +122,22 @@ class configuration {
 
   /// Reads every source and loads T. Never throws for bad configuration:
   /// every problem is in the result.
+  ///
+  /// With `files`, it also receives (sorted, without duplicates) every file
+  /// the load depends on, which is what live<T>::watch polls: each
+  /// toml_file's path and each profile's base, selected and local file,
+  /// whether or not they exist, the files their `defaults` lists pulled in,
+  /// and every file a diagnostic of theirs names. toml_text, env and args
+  /// read no file.
   template <class T>
-  result<T> load() const {
+  result<T> load(std::vector<std::filesystem::path>* files = nullptr) const {
     static_assert(check_schema<T>());
     diagnostics found;
     std::deque<detail::layer> layers;
     detail::load_context ctx{environment(), {}};
+    if (files) files->clear();
     for (const detail::source& s : sources_) {
+      const std::size_t first_layer = layers.size(), first_found = found.size();
       std::visit(
           [&](const auto& src) {
             if constexpr (requires { src.template read<T>(layers, found); }) src.template read<T>(layers, found);
@@ -113,6 +145,11 @@ class configuration {
             else src.read(layers, found);
           },
           s);
+      if (files) detail::note_files(s, ctx.profile, layers, first_layer, found, first_found, *files);
+    }
+    if (files) {
+      std::sort(files->begin(), files->end());
+      files->erase(std::unique(files->begin(), files->end()), files->end());
     }
     if (!overrides_.empty()) {
       detail::layer& l = layers.emplace_back();
