@@ -1,13 +1,16 @@
 # The two commands of the README:
 #   make demo   installs missing Debian packages, builds and runs the example
 #   make test   the same set-up, then the whole suite with g++ 12, clang 19
-#               and once more under ASan+UBSan, plus an installed-package consumer
+#               and once more under ASan+UBSan, the live<T> race test under
+#               ThreadSanitizer, and an installed-package consumer
+#   make bench  the Google Benchmark programs (not part of make test)
 BUILD   ?= build
 JOBS    ?= 2
 CMAKE   := cmake -G Ninja -Wno-dev
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+TSAN     := -fsanitize=thread -fno-omit-frame-pointer
 
-.PHONY: all deps demo test test-gcc test-clang test-asan test-install clean
+.PHONY: all deps demo test test-gcc test-clang test-asan test-tsan test-install bench clean
 
 all: test
 
@@ -23,6 +26,14 @@ $(BUILD)/clang/build.ninja: | deps
 $(BUILD)/asan/build.ninja: | deps
 	$(CMAKE) -S . -B $(BUILD)/asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ \
 	  -DSTRATA_BUILD_EXAMPLES=OFF -DCMAKE_CXX_FLAGS="$(SANITIZE)"
+
+$(BUILD)/tsan/build.ninja: | deps
+	$(CMAKE) -S . -B $(BUILD)/tsan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=g++ \
+	  -DSTRATA_BUILD_EXAMPLES=OFF -DCMAKE_CXX_FLAGS="$(TSAN)"
+
+$(BUILD)/bench/build.ninja: | deps
+	$(CMAKE) -S . -B $(BUILD)/bench -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=g++ \
+	  -DSTRATA_BUILD_TESTS=OFF -DSTRATA_BUILD_EXAMPLES=OFF -DSTRATA_BUILD_BENCHMARKS=ON
 
 demo: $(BUILD)/gcc/build.ninja
 	cmake --build $(BUILD)/gcc -j$(JOBS) --target http_service musicgen
@@ -42,6 +53,17 @@ test-asan: $(BUILD)/asan/build.ninja
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(BUILD)/asan --output-on-failure -j$(JOBS)
 
+# Reader threads racing reloads, under ThreadSanitizer.
+test-tsan: $(BUILD)/tsan/build.ninja
+	cmake --build $(BUILD)/tsan -j$(JOBS) --target strata_live_tsan
+	TSAN_OPTIONS=halt_on_error=1 ctest --test-dir $(BUILD)/tsan --output-on-failure -R live_tsan
+
+# Google Benchmark programs; ratios against baselines measured in the same run.
+bench: $(BUILD)/bench/build.ninja
+	cmake --build $(BUILD)/bench -j$(JOBS)
+	./$(BUILD)/bench/benchmarks/strata_bench_live_get --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+	./$(BUILD)/bench/benchmarks/strata_bench_live_reload --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+
 # find_package(strata CONFIG) from an installed tree, as a user would.
 test-install: $(BUILD)/gcc/build.ninja
 	cmake --install $(BUILD)/gcc --prefix $(CURDIR)/$(BUILD)/prefix >/dev/null
@@ -49,7 +71,7 @@ test-install: $(BUILD)/gcc/build.ninja
 	cmake --build $(BUILD)/consumer -j$(JOBS)
 	./$(BUILD)/consumer/consumer
 
-test: test-gcc test-clang test-asan test-install
+test: test-gcc test-clang test-asan test-tsan test-install
 
 clean:
 	rm -rf $(BUILD)
