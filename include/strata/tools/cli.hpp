@@ -264,9 +264,10 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
       std::unordered_map<std::string, const origin*> origins;
       for (const auto& [path, o] : loaded.origins()) origins[path] = &o;
       strata::detail::toml_writer w;
-      w.after = [&](std::string_view leaf) -> std::string {
+      w.after = [&](std::string_view leaf, bool secret) -> std::string {
         for (std::string_view p = leaf; !p.empty();) {
-          if (auto it = origins.find(std::string(p)); it != origins.end()) return to_string(*it->second);
+          if (auto it = origins.find(std::string(p)); it != origins.end())
+            return strata::detail::origin_text(*it->second, secret);
           const auto cut = p.find_last_of(".[");
           p = cut == std::string_view::npos ? std::string_view{} : p.substr(0, cut);
         }

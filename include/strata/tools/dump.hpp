@@ -17,6 +17,7 @@
 #include <strata/declare/tags.hpp>
 #include <strata/decode/decoder.hpp>
 #include <strata/detail/json.hpp>
+#include <strata/report/format.hpp>
 #include <strata/schema/enums.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/tools/leaves.hpp>
@@ -33,6 +34,19 @@ namespace detail {
 
 /// What a redacted secret is written as.
 inline constexpr std::string_view redacted_text = "<redacted>";
+
+/// An origin as text, for a value that may be secret: an argument or
+/// override names its whole `path=value` setting, so a secret's value is
+/// cut from it.
+inline std::string origin_text(const origin& o, bool secret) {
+  if (secret && (o.kind == origin_kind::args || o.kind == origin_kind::overrides)) {
+    origin safe = o;
+    if (const auto eq = safe.name.find('='); eq != std::string::npos)
+      safe.name = safe.name.substr(0, eq + 1) + std::string(redacted_text);
+    return to_string(safe);
+  }
+  return to_string(o);
+}
 
 /// Whether V is written as a TOML table of its own (`[a.b]` / `[[a.b]]`)
 /// rather than as `key = inline value`.
@@ -82,8 +96,9 @@ class toml_writer {
   /// Called before each `key = value` line with (diagnostic path, out); the
   /// sample file writes its documentation there. Set by reference.hpp.
   std::function<void(std::string_view, std::string&)> before;
-  /// The trailing comment of a `key = value` line (an origin), or "".
-  std::function<std::string(std::string_view)> after;
+  /// The trailing comment of a `key = value` line (an origin), or "";
+  /// receives the path and whether the value is secret.
+  std::function<std::string(std::string_view, bool)> after;
   /// The sample file: secrets and unset optionals become comments.
   bool comment_secrets = false;
   std::string out;
@@ -194,7 +209,7 @@ class toml_writer {
       }
       out += fmt::format("{} = {}", toml_key(key), value);
       if (after)
-        if (std::string note = after(p); !note.empty()) out += "  # " + note;
+        if (std::string note = after(p, secret); !note.empty()) out += "  # " + note;
     }
     out += '\n';
   }

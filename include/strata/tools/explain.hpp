@@ -9,6 +9,7 @@
 
 #include <strata/report/format.hpp>
 #include <strata/report/result.hpp>
+#include <strata/tools/dump.hpp>
 #include <strata/tools/leaves.hpp>
 
 namespace strata {
@@ -36,7 +37,7 @@ std::string explain(const result<T>& loaded) {
       p = cut == std::string_view::npos ? std::string_view{} : p.substr(0, cut);
     }
     std::string value = secret ? "<redacted>" : literal.empty() ? "(unset)" : literal;
-    lines.emplace_back(fmt::format("{} = {}", leaf, value), from ? to_string(*from) : "default");
+    lines.emplace_back(fmt::format("{} = {}", leaf, value), from ? detail::origin_text(*from, secret) : "default");
   };
   detail::for_each_leaf(detail::result_access::value(loaded), path, false, {}, visit);
 
