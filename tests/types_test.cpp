@@ -360,7 +360,7 @@ TEST_CASE("a duration that does not fit the field's unit is an error, not rounde
 
 TEST_CASE("malformed durations are errors") {
   for (const std::string text : {"idle = \"\"", "idle = \"1.5s\"", "idle = \"10 parsecs\"", "idle = \"s\"", "idle = \"1h30\"",
-                           "idle = \"-5s\"", "idle = \"5x\""}) {
+                           "idle = \"--5s\"", "idle = \"5s-\"", "idle = \"5x\""}) {
     CAPTURE(text);
     auto r = load_toml<Durations>(text);
     CHECK_FALSE(r.ok());
@@ -368,6 +368,9 @@ TEST_CASE("malformed durations are errors") {
   }
 }
 
-// ============================================================================
-// Compound types: std::optional, std::vector, maps and nested structs.
-// ============================================================================
+TEST_CASE("a negative duration reads back as format_duration writes it") {
+  auto r = load_toml<Durations>("read_timeout = \"-1500ms\"\n");
+  REQUIRE(r.ok());
+  CHECK(r.value().read_timeout == std::chrono::milliseconds(-1500));
+  CHECK(strata::detail::format_duration(r.value().read_timeout) == "-1s500ms");
+}

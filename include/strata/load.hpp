@@ -14,5 +14,8 @@
 #include <strata/sources/overrides.hpp>
 #include <strata/sources/profile.hpp>
 #include <strata/sources/toml.hpp>
+#include <strata/tools/dump.hpp>
 #include <strata/tools/explain.hpp>
+#include <strata/tools/reference.hpp>
+#include <strata/tools/schema.hpp>
 #include <strata/validate/valid.hpp>

@@ -408,7 +408,7 @@ class decoder {
     origin o = s.source->origin_of(*s.node);
     const bool argument = o.kind == origin_kind::args || o.kind == origin_kind::overrides;
     if (const auto eq = o.name.find('='); secret && argument && eq != std::string::npos)
-      o.name.replace(eq + 1, std::string::npos, "(redacted)");
+      o.name.replace(eq + 1, std::string::npos, "<redacted>");
     return o;
   }
 

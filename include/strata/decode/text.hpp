@@ -203,8 +203,15 @@ std::string period_name() {
 
 template <class Rep, class Period>
 conversion parse_text(std::string_view text, std::chrono::duration<Rep, Period>& out) {
+  std::string_view t = trim(text);
+  const bool negative = !t.empty() && t.front() == '-';  // "-5s", as format_duration writes it
+  if (negative) {
+    if constexpr (std::is_unsigned_v<Rep>) return fail("negative, and this field's duration is unsigned");
+    t.remove_prefix(1);
+  }
   wide_int ns = 0;
-  if (auto c = parse_nanoseconds(text, ns); !c) return c;
+  if (auto c = parse_nanoseconds(t, ns); !c) return c;
+  if (negative) ns = -ns;
   // target ticks = ns * den / (num * 1e9)
   const wide_int scaled = ns * Period::den;
   const wide_int per_tick = static_cast<wide_int>(Period::num) * 1'000'000'000;
@@ -216,7 +223,9 @@ conversion parse_text(std::string_view text, std::chrono::duration<Rep, Period>&
       return fail(fmt::format("not a whole number of {}", period_name<Period>()),
                   "this field cannot hold a finer value; strata never rounds durations");
     const wide_int ticks = scaled / per_tick;
-    if (ticks > static_cast<wide_int>(std::numeric_limits<Rep>::max())) return fail("duration out of range");
+    if (ticks > static_cast<wide_int>(std::numeric_limits<Rep>::max()) ||
+        ticks < static_cast<wide_int>(std::numeric_limits<Rep>::lowest()))
+      return fail("duration out of range");
     out = std::chrono::duration<Rep, Period>(static_cast<Rep>(ticks));
   }
   return {};
