@@ -250,8 +250,9 @@ class decoder {
     if constexpr (std::is_void_v<Pin>) {
       if (!chooser) {
         if (tables.empty()) return;
+        // the table may come from a setting of a secret field inside it: its value cut
         report_at(tag_path, severity::error, fmt::format("is missing; it selects one of {}", quoted_list(tags)),
-                  tables.back().source->origin_of(*tables.back().node));
+                  where(tables.back(), true));
         return;
       }
       tag = *tag_text(*chooser);

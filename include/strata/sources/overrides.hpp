@@ -32,7 +32,8 @@ inline void attribute(layer& l, const toml::node& n, const std::string& name) {
 /// stays the text it was given (a TOML string is unquoted first).
 inline void insert_value(toml::table& into, std::string_view key, std::string_view raw) {
   const std::string_view text = trim(raw);
-  if (!text.empty() && (text.front() == '[' || text.front() == '{' || text.front() == '"' || text.front() == '\'')) {
+  if (!text.empty() && (text.front() == '[' || text.front() == '{' || text.front() == '"' || text.front() == '\'') &&
+      nesting_estimate(text) <= max_nesting_depth) {  // deeper: toml++ could overflow the stack; a bare string
     try {
       toml::table parsed = toml::parse(std::string("v = ") + std::string(text) + "\n");
       if (parsed.size() == 1) {
@@ -51,8 +52,9 @@ inline void insert_value(toml::table& into, std::string_view key, std::string_vi
 inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
   const std::string name(setting);
   const auto eq = setting.find('=');
-  auto fail = [&](std::string message, std::string hint = {}) {
-    out.push_back({severity::error, {}, std::move(message), origin{l.kind, name}, std::move(hint)});
+  auto fail = [&](std::string message, std::string hint = {}, std::string from = {}) {
+    out.push_back({severity::error, {}, std::move(message), origin{l.kind, from.empty() ? name : std::move(from)},
+                   std::move(hint)});
   };
   if (eq == std::string_view::npos) return fail("expected dotted.path=value", "for example api.workers=8");
   const auto segments = split_path(trim(setting.substr(0, eq)));
@@ -82,8 +84,13 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
     }
     if (!next->is_table()) {
       auto it = l.node_names.find(next);
+      // A well-formed setting refused here may hold a secret, and so may the
+      // earlier one: both are named by their paths only.
+      const auto earlier = it != l.node_names.end() ? std::string_view(it->second) : std::string_view{};
       return fail(fmt::format("'{}' is already set to a value by {}", seg.key,
-                              it != l.node_names.end() ? "'" + it->second + "'" : std::string("an earlier setting")));
+                              earlier.empty() ? std::string("an earlier setting")
+                                              : "'" + std::string(trim(earlier.substr(0, earlier.find('=')))) + "=…'"),
+                  {}, fmt::format("{}=…", trim(setting.substr(0, eq))));
     }
     table = next->as_table();
   }

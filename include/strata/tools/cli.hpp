@@ -265,9 +265,9 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
       for (const auto& [path, o] : loaded.origins()) origins[path] = &o;
       strata::detail::toml_writer w;
       w.after = [&](std::string_view leaf, bool secret) -> std::string {
-        for (std::string_view p = leaf; !p.empty();) {
+        for (std::string_view p = leaf; !p.empty();) {  // inherited: the value cut, as in explain
           if (auto it = origins.find(std::string(p)); it != origins.end())
-            return strata::detail::origin_text(*it->second, secret);
+            return strata::detail::origin_text(*it->second, secret || p.size() != leaf.size());
           const auto cut = p.find_last_of(".[");
           p = cut == std::string_view::npos ? std::string_view{} : p.substr(0, cut);
         }

@@ -30,14 +30,18 @@ std::string explain(const result<T>& loaded) {
   std::string path(detail::options_of<T>().section);
   auto visit = [&](std::string_view leaf, const std::string& literal, bool secret) {
     // the origin of a leaf, or of the nearest container that set it whole
+    // An inherited origin is shown with its value cut: a setting that made
+    // a table (`services.api.api_key=...`) may hold a sibling's secret.
     const origin* from = nullptr;
+    bool inherited = false;
     for (std::string_view p = leaf; !from && !p.empty();) {
       if (auto it = origins.find(p); it != origins.end()) from = it->second;
+      else inherited = true;
       const auto cut = p.find_last_of(".[");
       p = cut == std::string_view::npos ? std::string_view{} : p.substr(0, cut);
     }
     std::string value = secret ? "<redacted>" : literal.empty() ? "(unset)" : literal;
-    lines.emplace_back(fmt::format("{} = {}", leaf, value), from ? detail::origin_text(*from, secret) : "default");
+    lines.emplace_back(fmt::format("{} = {}", leaf, value), from ? detail::origin_text(*from, secret || inherited) : "default");
   };
   detail::for_each_leaf(detail::result_access::value(loaded), path, false, {}, visit);
 
