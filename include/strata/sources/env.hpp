@@ -117,6 +117,10 @@ class env_builder {
   /// A whole container or struct given as one TOML inline value.
   std::optional<toml::table> parse_inline(const std::string& var, const std::string& text, const std::string& path,
                                           std::string_view expected) {
+    if (nesting_estimate(text) > max_nesting_depth) {  // toml++ could overflow the stack
+      error(path, fmt::format("{} nests deeper than {} levels", var, max_nesting_depth), var);
+      return std::nullopt;
+    }
     try {
       toml::table parsed = toml::parse("v = " + text + "\n");
       if (parsed.size() == 1 && parsed.get("v")) return parsed;

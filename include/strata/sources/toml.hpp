@@ -31,7 +31,29 @@ namespace detail {
 /// How deep `defaults` lists may nest before strata calls it runaway.
 inline constexpr std::size_t max_composition_depth = 32;
 
+/// The largest configuration file (or toml_text) strata reads: 16 MiB.
+inline constexpr std::size_t max_file_size = std::size_t{16} << 20;
+
+/// Refuses text that is too large or nests too deep to parse safely.
+inline bool within_limits(std::string_view text, const std::string& name, diagnostics& out) {
+  if (text.size() > max_file_size) {
+    out.push_back({severity::error, {},
+                   fmt::format("file is too large: {} bytes, strata reads at most {} MiB", text.size(),
+                               max_file_size >> 20),
+                   origin{origin_kind::file, name}, {}});
+    return false;
+  }
+  if (nesting_estimate(text) > max_nesting_depth) {
+    out.push_back({severity::error, {},
+                   fmt::format("tables, arrays and dotted keys nest deeper than {} levels", max_nesting_depth),
+                   origin{origin_kind::file, name}, {}});
+    return false;
+  }
+  return true;
+}
+
 inline std::optional<toml::table> parse_toml(std::string_view text, const std::string& name, diagnostics& out) {
+  if (!within_limits(text, name, out)) return std::nullopt;
   try {
     return toml::parse(text, std::string_view(name));
   } catch (const toml::parse_error& e) {
@@ -53,14 +75,36 @@ inline std::optional<std::string> read_text_file(const std::filesystem::path& pa
     out.push_back({severity::error, {}, "is a directory, not a TOML file", where, {}});
     return std::nullopt;
   }
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > max_file_size) {
+    out.push_back({severity::error, {},
+                   fmt::format("file is too large: {} bytes, strata reads at most {} MiB", size, max_file_size >> 20),
+                   where, {}});
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in && !in.eof()) {
+  if (!in) {
     out.push_back({severity::error, {}, "cannot read the file", where, {}});
     return std::nullopt;
   }
-  return text.str();
+  // Read at most one byte past the limit: a FIFO or a device has no size.
+  std::string text;
+  char buffer[65536];
+  while (in && text.size() <= max_file_size) {
+    in.read(buffer, sizeof buffer);
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    out.push_back({severity::error, {}, "cannot read the file", where, {}});
+    return std::nullopt;
+  }
+  if (text.size() > max_file_size) {
+    out.push_back({severity::error, {},
+                   fmt::format("file is too large: more than {} MiB, strata reads at most {} MiB", max_file_size >> 20,
+                               max_file_size >> 20),
+                   where, {}});
+    return std::nullopt;
+  }
+  return text;
 }
 
 /// The TOML files of a folder, by name without extension.
