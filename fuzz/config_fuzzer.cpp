@@ -1,0 +1,246 @@
+// fuzz/config_fuzzer.cpp: libFuzzer target for strata (clang 19,
+// -fsanitize=fuzzer,address,undefined). One input drives every channel:
+//
+//     <control byte><TOML text>\n%%\n<env NAME=VALUE lines>\n%%\n<args lines>\n%%\n<override lines>
+//
+// The TOML text is read as a file source, the env lines as an injected
+// environment (also what `${VAR}` reads), the args and overrides as
+// `dotted.path=value` settings. The result goes through every output strata
+// has: format(), to_json(diagnostics), config_error::what(), to_toml,
+// to_json and explain.
+//
+// The control byte also makes the harness put a secret marker into one
+// secret field through one channel (a TOML text of its own, env, NAME_FILE,
+// args, overrides, interpolation), sometimes too short for the field's
+// min_length or outside its pattern, so it is rejected. The marker may then
+// never appear in any output that redacts secrets: the harness aborts if it
+// does (unless the fuzzed bytes spell the marker or its source themselves).
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unistd.h>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include <strata/load.hpp>
+
+namespace fz {
+
+using strata::annotated;
+
+enum class Level { debug, info, warn, error_ };
+BOOST_DESCRIBE_ENUM(Level, debug, info, warn, error_)
+
+struct Auth {
+  annotated<std::string, strata::secret, strata::min_length<12>> token = "default-token-value";
+  annotated<std::vector<std::string>, strata::secret, strata::max_length<3>> keys;
+  annotated<std::chrono::seconds, strata::range<1, 86400>> ttl{3600};
+};
+BOOST_DESCRIBE_STRUCT(Auth, (), (token, keys, ttl))
+
+struct Postgres {
+  std::string host = "localhost";
+  annotated<int, strata::range<1, 65535>> port = 5432;
+  annotated<std::string, strata::secret, strata::pattern<"[a-z0-9]{8,}">> password = "defaultpass";
+};
+BOOST_DESCRIBE_STRUCT(Postgres, (), (host, port, password))
+
+struct Sqlite {
+  std::string path = "app.db";
+  std::optional<std::chrono::milliseconds> busy_timeout;
+};
+BOOST_DESCRIBE_STRUCT(Sqlite, (), (path, busy_timeout))
+
+struct Service {
+  std::string url = "http://localhost";
+  std::optional<annotated<std::string, strata::secret>> api_key;
+  std::vector<annotated<int, strata::min<0>>> weights;
+};
+BOOST_DESCRIBE_STRUCT(Service, (), (url, api_key, weights))
+
+struct Endpoint {
+  std::string name;
+  annotated<double, strata::range<0.0, 1.0>> ratio = 0.5;
+};
+BOOST_DESCRIBE_STRUCT(Endpoint, (), (name, ratio))
+
+struct Config {
+  std::string host = "0.0.0.0";
+  annotated<int, strata::range<1, 65535>, strata::doc<"listen port">> port = 8000;
+  annotated<std::int8_t, strata::one_of<1, 2, 4>> shards = 1;
+  std::uint64_t big = 0;
+  bool debug = false;
+  Level level = Level::info;
+  std::chrono::milliseconds read_timeout{2500};
+  std::optional<std::chrono::nanoseconds> tick;
+  std::vector<std::string> origins;
+  std::vector<Endpoint> endpoints;
+  std::map<std::string, int> limits;
+  std::unordered_map<std::string, Service> services;
+  annotated<std::variant<Postgres, Sqlite>, strata::discriminator<"kind">> db;
+  Auth auth;
+  std::filesystem::path data_dir = "/var/lib/app";
+  annotated<std::string, strata::pattern<"[a-z]+">> slug = "abc";
+};
+BOOST_DESCRIBE_STRUCT(Config, (),
+                      (host, port, shards, big, debug, level, read_timeout, tick, origins, endpoints, limits,
+                       services, db, auth, data_dir, slug))
+STRATA_CONFIGURED(Config, {.prefix = "APP_", .mapping = strata::mapping::tree})
+
+// The marker: lower-case letters and digits so that it can satisfy the
+// password pattern; the short form fails min_length and the pattern's {8,}.
+constexpr std::string_view marker_short = "zq9mk";
+constexpr std::string_view marker_long = "zq9mkzq9mkzq9mkzq9mk";
+constexpr std::string_view marker_upper = "ZQ9MK-zq9mk";  // fails the password pattern
+constexpr std::string_view marker_core = "zq9mk";
+constexpr std::string_view interpolation_var = "FUZZ_SECRET_SOURCE";
+
+std::map<std::string, std::string, std::less<>> secret_files;  // value -> file
+
+void remove_secret_files() {
+  for (const auto& [value, path] : secret_files) std::remove(path.c_str());
+}
+
+/// A file holding `value`, for NAME_FILE; made once per value, removed at exit.
+std::string secret_file_path(std::string_view value) {
+  auto& files = secret_files;
+  if (files.empty()) std::atexit(remove_secret_files);
+  if (auto it = files.find(value); it != files.end()) return it->second;
+  std::string path = "/tmp/strata-fuzz-secret-" + std::to_string(::getpid()) + "-" + std::to_string(files.size());
+  std::ofstream(path, std::ios::binary) << value << "\n";
+  files.emplace(std::string(value), path);
+  return path;
+}
+
+std::vector<std::string_view> split(std::string_view text, std::string_view sep) {
+  std::vector<std::string_view> parts;
+  for (;;) {
+    const auto at = text.find(sep);
+    if (at == std::string_view::npos) {
+      parts.push_back(text);
+      return parts;
+    }
+    parts.push_back(text.substr(0, at));
+    text = text.substr(at + sep.size());
+  }
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+[[noreturn]] void leak(std::string_view where, const std::string& output) {
+  std::fprintf(stderr, "SECRET LEAK in %.*s:\n%s\n", static_cast<int>(where.size()), where.data(), output.c_str());
+  std::abort();
+}
+
+}  // namespace fz
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace fz;
+  if (size < 1 || size > 64 * 1024) return 0;
+  const std::uint8_t control = data[0];
+  const std::string_view body(reinterpret_cast<const char*>(data + 1), size - 1);
+  const auto parts = split(body, "\n%%\n");
+  const std::string_view toml = parts[0];
+
+  std::map<std::string, std::string> environment;
+  std::vector<std::string> arguments, overrides;
+  if (parts.size() > 1)
+    for (std::string_view line : split(parts[1], "\n"))
+      if (const auto eq = line.find('='); eq != std::string_view::npos && eq > 0)
+        environment[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
+  if (parts.size() > 2)
+    for (std::string_view line : split(parts[2], "\n"))
+      if (!line.empty()) arguments.emplace_back(line);
+  if (parts.size() > 3)
+    for (std::string_view line : split(parts[3], "\n"))
+      if (!line.empty()) overrides.emplace_back(line);
+
+  // The planted secret: which field (2 bits), which channel (3 bits), which marker (2 bits).
+  const int field = control & 3;
+  const int channel = (control >> 2) & 7;
+  const int variant = (control >> 5) & 3;
+  const std::string_view marker = variant == 0 ? marker_short : variant == 1 ? marker_upper : marker_long;
+  const bool plant = (control >> 7) == 0 || variant != 3;
+  std::string secret_toml;
+  if (plant) {
+    const std::string m(marker);
+    // path, env name and TOML text of the planted value for each field
+    static const char* const paths[] = {"auth.token", "auth.keys", "db.password", "services.fz.api_key"};
+    static const char* const env_names[] = {"APP_AUTH__TOKEN", "APP_AUTH__KEYS", "APP_DB__PASSWORD",
+                                            "APP_SERVICES__fz__API_KEY"};
+    const bool list = field == 1;
+    const std::string toml_value = list ? "[\"" + m + "\"]" : "\"" + m + "\"";
+    auto toml_for = [&](const std::string& value) {
+      switch (field) {
+        case 0: return "[auth]\ntoken = " + value + "\n";
+        case 1: return "[auth]\nkeys = " + value + "\n";
+        case 2: return "[db]\nkind = \"postgres\"\npassword = " + value + "\n";
+        default: return "[services.fz]\napi_key = " + value + "\n";
+      }
+    };
+    switch (channel) {
+      case 0:
+      case 6: secret_toml = toml_for(toml_value); break;
+      case 1: environment[env_names[field]] = list ? toml_value : m; break;
+      case 2:
+        if (list) environment[std::string(env_names[field]) + "__0"] = m;
+        else environment[std::string(env_names[field]) + "_FILE"] = secret_file_path(m);
+        break;
+      case 3: arguments.push_back(std::string(paths[field]) + "=" + (list ? toml_value : m)); break;
+      case 4: overrides.push_back(std::string(paths[field]) + "=" + (list ? toml_value : m)); break;
+      default:
+        environment[std::string(interpolation_var)] = m;
+        secret_toml = toml_for(list ? "[\"${" + std::string(interpolation_var) + "}\"]"
+                                    : "\"${" + std::string(interpolation_var) + "}\"");
+        break;
+    }
+  }
+  // The fuzzed bytes may spell the marker, its source variable or a file of
+  // the host themselves; then an echo is theirs, not a leak.
+  const bool check = plant && !contains(body, marker_core) && !contains(body, "ZQ9MK") &&
+                     !contains(body, interpolation_var) && !contains(body, "strata-fuzz-secret");
+
+  auto ctx = strata::configuration(strata::toml_text(secret_toml, "secret.toml"),
+                                   strata::toml_text(std::string(toml), "fuzz.toml"), strata::env(environment),
+                                   strata::args(arguments))
+                 .overrides(overrides);
+  const strata::result<Config> r = ctx.load<Config>();
+
+  std::vector<std::pair<const char*, std::string>> outputs;
+  outputs.emplace_back("format", strata::format(r.diagnostics()));
+  outputs.emplace_back("to_json(diagnostics)", strata::to_json(r.diagnostics()));
+  for (const auto& d : r.diagnostics())
+    outputs.emplace_back("diagnostic", d.path + "|" + d.message + "|" + d.origin.name + "|" + d.hint);
+  try {
+    (void)r.value();
+  } catch (const strata::config_error& e) {
+    outputs.emplace_back("config_error::what", e.what());
+  }
+  outputs.emplace_back("explain", strata::explain(r));
+  const Config& cfg = strata::detail::result_access::value(r);
+  outputs.emplace_back("to_toml", strata::to_toml(cfg));
+  outputs.emplace_back("to_json", strata::to_json(cfg));
+  (void)strata::to_toml(cfg, strata::reveal_secrets);
+  (void)strata::to_json(cfg, strata::reveal_secrets);
+
+  if (check)
+    for (const auto& [where, text] : outputs)
+      if (contains(text, marker_core) || contains(text, "ZQ9MK")) leak(where, text);
+
+  // A valid configuration written back loads again (the documented round trip).
+  if (r.ok()) {
+    auto again = strata::configuration(strata::toml_text(strata::to_toml(cfg, strata::reveal_secrets), "again.toml"))
+                     .load<Config>();
+    (void)again;
+  }
+  return 0;
+}
