@@ -394,3 +394,20 @@ TEST_CASE("limits: more than 64 interpolations in one value is an error with fil
   CHECK(e.origin.name == "many.toml");
   CHECK(e.origin.line == 1);
 }
+
+TEST_CASE("fuzz: a variant's missing tag is reported without the secret setting that made the table") {
+  auto r = strata::configuration().overrides({"db.password=zq9mkzq9mk"}).load<App>();
+  CHECK_FALSE(r.ok());
+  const auto e = strata_test::only_at(r.errors(), "db.kind");
+  CHECK(contains(e.message, "is missing"));
+  CHECK(e.origin.name == "db.password=<redacted>");
+  CHECK_FALSE(contains(strata::format(r.diagnostics()), marker));
+}
+
+TEST_CASE("limits: a huge list index from env is reported, not allocated") {
+  auto r = strata::configuration(strata::env(std::map<std::string, std::string>{
+                                     {"APP_AUTH__KEYS__4000000000", "a"}, {"APP_AUTH__KEYS__18446744073709551615", "b"}}))
+               .load<App>();
+  CHECK_FALSE(r.diagnostics().empty());  // a gap or an unknown variable
+  CHECK(strata::detail::result_access::value(r).auth.keys->size() <= 2);
+}
