@@ -2,15 +2,16 @@
 #   make demo   installs missing Debian packages, builds and runs the example
 #   make test   the same set-up, then the whole suite with g++ 12, clang 19
 #               and once more under ASan+UBSan, the live<T> race test under
-#               ThreadSanitizer, and an installed-package consumer
+#               ThreadSanitizer, 60 s of libFuzzer, and an installed-package consumer
 #   make bench  the Google Benchmark programs (not part of make test)
 BUILD   ?= build
 JOBS    ?= 2
+FUZZ_SECONDS ?= 60
 CMAKE   := cmake -G Ninja -Wno-dev
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 TSAN     := -fsanitize=thread -fno-omit-frame-pointer
 
-.PHONY: all deps demo test test-gcc test-clang test-asan test-tsan test-install bench clean
+.PHONY: all deps demo test test-gcc test-clang test-asan test-tsan test-install test-fuzz fuzz bench clean
 
 all: test
 
@@ -58,6 +59,16 @@ test-tsan: $(BUILD)/tsan/build.ninja
 	cmake --build $(BUILD)/tsan -j$(JOBS) --target strata_live_tsan
 	TSAN_OPTIONS=halt_on_error=1 ctest --test-dir $(BUILD)/tsan --output-on-failure -R live_tsan
 
+# libFuzzer (clang 19, ASan+UBSan) on TOML text, env values and arguments at
+# once, from the seed corpus in fuzz/corpus: `make fuzz FUZZ_SECONDS=600`.
+fuzz: | deps
+	FUZZ_SEED=$${FUZZ_SEED:-$$RANDOM} bash fuzz/run.sh $(FUZZ_SECONDS) $(BUILD)/fuzz
+
+# The same for 60 seconds with a fixed seed and a fresh corpus, so a run is
+# repeatable.
+test-fuzz: | deps
+	FUZZ_FRESH=1 FUZZ_SEED=1 bash fuzz/run.sh 60 $(BUILD)/fuzz-test
+
 # Google Benchmark programs; ratios against baselines measured in the same run.
 bench: $(BUILD)/bench/build.ninja
 	cmake --build $(BUILD)/bench -j$(JOBS)
@@ -71,7 +82,7 @@ test-install: $(BUILD)/gcc/build.ninja
 	cmake --build $(BUILD)/consumer -j$(JOBS)
 	./$(BUILD)/consumer/consumer
 
-test: test-gcc test-clang test-asan test-tsan test-install
+test: test-gcc test-clang test-asan test-tsan test-fuzz test-install
 
 clean:
 	rm -rf $(BUILD)

@@ -4,8 +4,8 @@
 # the packages and stops.
 set -euo pipefail
 
-packages=(cmake ninja-build g++ clang-19 libboost1.81-dev libfmt-dev libtomlplusplus-dev
-          doctest-dev libbenchmark-dev)
+packages=(cmake ninja-build g++ clang-19 libclang-rt-19-dev libboost1.81-dev libfmt-dev
+          libtomlplusplus-dev doctest-dev libbenchmark-dev)
 
 missing=()
 for p in "${packages[@]}"; do
