@@ -82,6 +82,17 @@ struct find_discriminator<L<A, R...>> {
   using type = std::conditional_t<requires { A::key; }, A, typename find_discriminator<L<R...>>::type>;
 };
 
+/// The element type of a list, or the value type of a map.
+template <class C>
+struct element_of {
+  using type = typename C::value_type;
+};
+template <class C>
+  requires is_map<C>
+struct element_of<C> {
+  using type = typename C::mapped_type;
+};
+
 /// `annotated<T, A...>` seen through: the value type and its annotations.
 template <class F>
 struct field_traits {

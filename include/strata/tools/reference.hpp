@@ -228,9 +228,9 @@ class reference_walk {
   /// Rows for the elements of a list or map of structs (`items[<n>].name`).
   template <class C>
   void elements(bool secret) {
-    using E = typename unoptional<value_type_of<typename element_of_container<C>::type>>::type;
+    using E = typename unoptional<value_type_of<typename element_of<C>::type>>::type;
     if constexpr (is_described_struct<E> || is_variant<E>) {
-      using F = typename element_of_container<C>::type;
+      using F = typename element_of<C>::type;
       if constexpr (is_vector<C>) {
         scope sc(*this, "[<n>]", "<n>", false);
         element<F>(secret);
@@ -249,16 +249,6 @@ class reference_walk {
       variant_rows(V{}, discriminator_key<F>(), secret || has_annotation<F, strata::secret>, {});
     }
   }
-
-  template <class C>
-  struct element_of_container {
-    using type = typename C::value_type;
-  };
-  template <class C>
-    requires is_map<C>
-  struct element_of_container<C> {
-    using type = typename C::mapped_type;
-  };
 };
 
 inline std::string markdown_cell(std::string_view text) {

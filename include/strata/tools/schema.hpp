@@ -202,16 +202,6 @@ inline constexpr std::string_view duration_pattern = "^([0-9]+(ns|us|ms|s|m|h|d)
 template <class V>
 std::string schema_of(const V& def, bool secret, std::string_view disc);
 
-template <class C>
-struct element_of {
-  using type = typename C::value_type;
-};
-template <class C>
-  requires is_map<C>
-struct element_of<C> {
-  using type = typename C::mapped_type;
-};
-
 /// The schema of a field (annotations seen), with its default and description.
 template <class F>
 std::string field_schema(const F& def, bool secret, std::string_view disc, bool with_default = true) {
