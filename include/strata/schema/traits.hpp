@@ -64,14 +64,6 @@ inline constexpr bool is_scalar = std::is_same_v<T, bool> || is_integer<T> ||
                                   is_described_enum<T> || is_duration<T> ||
                                   std::is_same_v<T, std::filesystem::path> || has_codec<T>;
 
-template <class T>
-inline constexpr bool is_container = is_vector<T> || is_map<T>;
-
-template <class T>
-inline constexpr bool is_struct_variant = false;
-template <class... T>
-inline constexpr bool is_struct_variant<std::variant<T...>> = (is_described_struct<T> && ...);
-
 /// The discriminator annotation of a field (a type with `key`), or void.
 template <class L>
 struct find_discriminator {
@@ -110,14 +102,6 @@ template <class F> using annotations_of = typename field_traits<F>::annotations;
 template <class F, class A>
 inline constexpr bool has_annotation = boost::mp11::mp_contains<annotations_of<F>, A>::value;
 
-/// First annotation of F that is an instance of template `Tmpl`, or void.
-template <class L, template <auto...> class Tmpl> struct find_nttp { using type = void; };
-template <template <class...> class List, class A, class... R, template <auto...> class Tmpl>
-struct find_nttp<List<A, R...>, Tmpl> {
-  template <class X> struct is_inst : std::false_type {};
-  template <auto... V> struct is_inst<Tmpl<V...>> : std::true_type {};
-  using type = std::conditional_t<is_inst<A>::value, A, typename find_nttp<List<R...>, Tmpl>::type>;
-};
 
 /// A member's key: its name with one trailing '_' dropped (`default_` -> `default`).
 constexpr std::string_view key_of(std::string_view name) {
