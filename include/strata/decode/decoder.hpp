@@ -122,7 +122,7 @@ class decoder {
   template <class F>
   void field(F& f, std::span<const slot> slots) {
     using V = value_type_of<F>;
-    using pin = typename first_pinned_in<annotations_of<F>>::type;
+    using pin = typename boost::mp11::mp_apply<first_pinned, annotations_of<F>>::type;
     using disc = typename find_discriminator<annotations_of<F>>::type;
     constexpr bool secret = has_annotation<F, strata::secret>;
     V& v = value_ref(f);
@@ -153,10 +153,6 @@ class decoder {
   }
 
  private:
-  template <class L> struct first_pinned_in;
-  template <template <class...> class L, class... A>
-  struct first_pinned_in<L<A...>> : strata::detail::first_pinned<A...> {};
-
   template <class F>
   static auto& value_ref(F& f) {
     if constexpr (is_annotated<F>) return *f;
