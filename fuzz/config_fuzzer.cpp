@@ -31,7 +31,7 @@
 #include <variant>
 #include <vector>
 
-#include <strata/load.hpp>
+#include <strata/tools.hpp>
 
 namespace fz {
 

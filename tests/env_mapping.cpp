@@ -2,7 +2,7 @@
 // values, secrets from files, aliases, empty and unknown variables.
 #include <doctest/doctest.h>
 
-#include <strata/load.hpp>
+#include <strata/tools.hpp>
 
 #include <cstdlib>
 #include <filesystem>

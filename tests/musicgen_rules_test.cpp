@@ -16,7 +16,7 @@
 #include <vector>
 
 #include <doctest/doctest.h>
-#include <strata/load.hpp>
+#include <strata/tools.hpp>
 
 #include "../examples/musicgen/musicgen_config.hpp"
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include <doctest/doctest.h>
-#include <strata/load.hpp>
+#include <strata/tools.hpp>
 
 namespace strata_test {
 

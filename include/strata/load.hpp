@@ -1,6 +1,7 @@
-// strata/load.hpp: everything the translation unit that loads configuration
+// strata/load.hpp: what the translation unit that loads configuration
 // needs: sources, `configuration`, `result<T>`, reports. Config structs
-// include only the cheap <strata/strata.hpp>.
+// include only the cheap <strata/strata.hpp>; the tools (dump, schema,
+// env reference, explain) are in <strata/tools.hpp>.
 #pragma once
 
 #include <strata/strata.hpp>
@@ -14,8 +15,8 @@
 #include <strata/sources/overrides.hpp>
 #include <strata/sources/profile.hpp>
 #include <strata/sources/toml.hpp>
-#include <strata/tools/dump.hpp>
-#include <strata/tools/explain.hpp>
-#include <strata/tools/reference.hpp>
-#include <strata/tools/schema.hpp>
 #include <strata/validate/valid.hpp>
+
+#ifndef STRATA_SEPARATE_COMPILATION
+#include <strata/src.hpp>
+#endif

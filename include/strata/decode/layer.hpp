@@ -2,7 +2,7 @@
 // what is needed to say where each of its values came from.
 #pragma once
 
-#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -10,19 +10,21 @@
 
 #include <strata/detail/toml.hpp>
 #include <strata/report/diagnostic.hpp>
+#include <strata/sources/env.hpp>
 
 namespace strata::detail {
-
-/// Environment variables by name (the process's, or a map injected for tests).
-using env_map = std::map<std::string, std::string, std::less<>>;
 
 struct layer {
   origin_kind kind = origin_kind::file;
   std::string name;  ///< file path; for env/args/overrides a short label
-  toml::table root;
+  toml::table root;  ///< what was parsed or built
   /// For layers not read from one file: the env variable or argument that
   /// produced each node.
   std::unordered_map<const toml::node*, std::string> node_names;
+  /// A toml_table source's table, read in place of `root`.
+  std::shared_ptr<const toml::table> shared;
+
+  const toml::table& table() const { return shared ? *shared : root; }
 
   /// Strings from env, args and overrides are text, parsed by the field's
   /// type; in files a field takes the TOML type.

@@ -16,8 +16,6 @@
 #include <type_traits>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/schema/enums.hpp>
 #include <strata/schema/traits.hpp>
@@ -39,14 +37,20 @@ inline conversion fail(std::string message, std::string hint = {}) {
 
 template <class I>
 std::string integer_bounds() {
-  return fmt::format("[{}, {}]", std::numeric_limits<I>::min(), std::numeric_limits<I>::max());
+  return "[" + std::to_string(std::numeric_limits<I>::min()) + ", " + std::to_string(std::numeric_limits<I>::max()) +
+         "]";
+}
+
+template <class I>
+std::string out_of_range_message() {
+  return "out of range for " + std::string(type_label<I>()) + " " + integer_bounds<I>();
 }
 
 /// Narrows a 64-bit integer into I, never wrapping.
 template <class I, class Wide>
 conversion narrow_integer(Wide wide, I& out) {
   if (!std::in_range<I>(wide))
-    return fail(fmt::format("out of range for {} {}", type_label<I>(), integer_bounds<I>()));
+    return fail(out_of_range_message<I>());
   out = static_cast<I>(wide);
   return {};
 }
@@ -79,7 +83,7 @@ conversion parse_text(std::string_view text, I& out) {
       if (ec == std::errc{} || ec == std::errc::invalid_argument) return fail("not an integer");
     }
     if (ec == std::errc::result_out_of_range)
-      return fail(fmt::format("out of range for {} {}", type_label<I>(), integer_bounds<I>()));
+      return fail(out_of_range_message<I>());
     if (ec != std::errc{}) return fail("not an integer");
     return narrow_integer(wide, out);
   };
@@ -90,7 +94,7 @@ template <class F>
   requires std::is_floating_point_v<F>
 conversion narrow_float(double wide, F& out) {
   if (std::isfinite(wide) && std::fabs(wide) > static_cast<double>(std::numeric_limits<F>::max()))
-    return fail(fmt::format("out of range for {}", sizeof(F) == sizeof(float) ? "float" : "double"));
+    return fail(sizeof(F) == sizeof(float) ? "out of range for float" : "out of range for double");
   out = static_cast<F>(wide);
   return {};
 }
@@ -198,7 +202,7 @@ std::string period_name() {
                                        std::tuple{60, 1, "minutes"}, std::tuple{3600, 1, "hours"},
                                        std::tuple{86400, 1, "days"}})
     if (Period::num == num && Period::den == den) return name;
-  return fmt::format("{}/{} s ticks", Period::num, Period::den);
+  return std::to_string(Period::num) + "/" + std::to_string(Period::den) + " s ticks";
 }
 
 template <class Rep, class Period>
@@ -220,7 +224,7 @@ conversion parse_text(std::string_view text, std::chrono::duration<Rep, Period>&
                                                               static_cast<long double>(per_tick)));
   } else {
     if (scaled % per_tick != 0)
-      return fail(fmt::format("not a whole number of {}", period_name<Period>()),
+      return fail("not a whole number of " + period_name<Period>(),
                   "this field cannot hold a finer value; strata never rounds durations");
     const wide_int ticks = scaled / per_tick;
     if (ticks > static_cast<wide_int>(std::numeric_limits<Rep>::max()) ||
@@ -236,7 +240,7 @@ template <class Rep, class Period>
 std::string format_duration(std::chrono::duration<Rep, Period> d) {
   if constexpr (std::is_floating_point_v<Rep>) {
     const auto ns = std::chrono::duration<long double, std::nano>(d).count();
-    return fmt::format("{}ns", static_cast<long long>(std::llround(ns)));
+    return std::to_string(static_cast<long long>(std::llround(ns))) + "ns";
   } else {
     wide_int ns = static_cast<wide_int>(d.count()) * Period::num * 1'000'000'000 / Period::den;
     if (ns == 0) return "0s";
@@ -249,7 +253,8 @@ std::string format_duration(std::chrono::duration<Rep, Period> d) {
     for (auto it = std::rbegin(duration_units); it != std::rend(duration_units); ++it) {
       if (it->nanoseconds < 1'000'000'000) break;
       if (ns >= it->nanoseconds) {
-        out += fmt::format("{}{}", static_cast<long long>(ns / it->nanoseconds), it->suffix);
+        out += std::to_string(static_cast<long long>(ns / it->nanoseconds));
+        out += it->suffix;
         ns %= it->nanoseconds;
       }
     }
@@ -257,7 +262,8 @@ std::string format_duration(std::chrono::duration<Rep, Period> d) {
       const duration_unit& unit = ns % 1'000'000 == 0 ? duration_units[2]
                                   : ns % 1'000 == 0   ? duration_units[1]
                                                       : duration_units[0];
-      out += fmt::format("{}{}", static_cast<long long>(ns / unit.nanoseconds), unit.suffix);
+      out += std::to_string(static_cast<long long>(ns / unit.nanoseconds));
+      out += unit.suffix;
     }
     return out;
   }

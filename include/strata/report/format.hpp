@@ -4,8 +4,6 @@
 
 #include <string>
 
-#include <fmt/format.h>
-
 #include <strata/detail/json.hpp>
 #include <strata/report/diagnostic.hpp>
 
@@ -15,13 +13,14 @@ namespace strata {
 inline std::string to_string(const origin& o) {
   switch (o.kind) {
     case origin_kind::file: {
-      std::string at = o.line > 0 ? fmt::format("{}:{}:{}", o.name, o.line, o.column) : o.name;
-      if (!o.via.empty()) at += fmt::format(" via ${{{}}}", o.via);
+      std::string at = o.name;
+      if (o.line > 0) at += ":" + std::to_string(o.line) + ":" + std::to_string(o.column);
+      if (!o.via.empty()) at += " via ${" + o.via + "}";
       return at;
     }
-    case origin_kind::env: return fmt::format("env {}", o.name);
-    case origin_kind::args: return fmt::format("argument '{}'", o.name);
-    case origin_kind::overrides: return fmt::format("override '{}'", o.name);
+    case origin_kind::env: return "env " + o.name;
+    case origin_kind::args: return "argument '" + o.name + "'";
+    case origin_kind::overrides: return "override '" + o.name + "'";
     case origin_kind::value: return "pinned value";
     case origin_kind::defaults: break;
   }
@@ -49,11 +48,11 @@ inline std::string format(const diagnostics& list) {
     }
     out += d.message;
     out += '\n';
-    if (d.origin.kind != origin_kind::defaults) out += fmt::format("  --> {}\n", to_string(d.origin));
-    if (!d.hint.empty()) out += fmt::format("  = hint: {}\n", d.hint);
+    if (d.origin.kind != origin_kind::defaults) out += "  --> " + to_string(d.origin) + "\n";
+    if (!d.hint.empty()) out += "  = hint: " + d.hint + "\n";
   }
   auto count = [](std::size_t n, std::string_view word) {
-    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+    return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
   };
   if (errors && warnings) out += count(errors, "error") + ", " + count(warnings, "warning") + "\n";
   else if (errors) out += count(errors, "error") + "\n";
@@ -77,7 +76,7 @@ inline std::string to_json(const diagnostics& list) {
     detail::append_json_string(out, to_string(d.origin.kind));
     out += ",\"name\":";
     detail::append_json_string(out, d.origin.name);
-    out += fmt::format(",\"line\":{},\"column\":{}", d.origin.line, d.origin.column);
+    out += ",\"line\":" + std::to_string(d.origin.line) + ",\"column\":" + std::to_string(d.origin.column);
     out += ",\"via\":";
     detail::append_json_string(out, d.origin.via);
     out += '}';

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -11,12 +13,19 @@
 
 #include <strata/report/diagnostic.hpp>
 #include <strata/report/format.hpp>
+#include <strata/schema/paths.hpp>
+#include <strata/schema/shape.hpp>
 
 namespace strata {
 
 namespace detail {
 struct result_access;
-}
+
+/// What a load keeps to say where values came from (decoder.ipp).
+struct load_trace;
+STRATA_API std::optional<origin> recorded_origin(const load_trace& trace, std::string_view path);
+STRATA_API std::vector<std::pair<std::string, origin>> recorded_origins(const load_trace& trace);
+}  // namespace detail
 
 /// Thrown when a configuration is invalid; `what()` is the formatted report.
 class config_error : public std::runtime_error {
@@ -36,12 +45,10 @@ class result {
  public:
   using origin_table = std::vector<std::pair<std::string, origin>>;
 
-  result(T value, strata::diagnostics list, origin_table origins, bool (*has_path)(std::string_view),
-         std::string section)
+  result(T value, strata::diagnostics list, std::shared_ptr<const detail::load_trace> trace, std::string section)
       : value_(std::move(value)),
         diagnostics_(std::move(list)),
-        origins_(std::move(origins)),
-        has_path_(has_path),
+        trace_(std::move(trace)),
         section_(std::move(section)) {}
 
   /// True when there is no error (warnings allowed).
@@ -71,8 +78,8 @@ class result {
   /// diagnostics); kind `defaults` when no source set it. Throws
   /// std::out_of_range for a path that is not in T's schema.
   origin origin_of(std::string_view path) const {
-    for (auto it = origins_.rbegin(); it != origins_.rend(); ++it)
-      if (it->first == path) return it->second;
+    if (trace_)
+      if (std::optional<origin> o = detail::recorded_origin(*trace_, path)) return *o;
     std::string_view relative = path;
     if (!section_.empty()) {
       if (relative.substr(0, section_.size()) != section_ ||
@@ -80,13 +87,13 @@ class result {
         throw std::out_of_range("strata: '" + std::string(path) + "' is not a path of this configuration");
       relative.remove_prefix(std::min(relative.size(), section_.size() + 1));
     }
-    if (!has_path_(relative))
+    if (!detail::shape_has_path(*detail::shape_of<T>, relative))
       throw std::out_of_range("strata: '" + std::string(path) + "' is not a path of this configuration");
     return {};
   }
 
   /// Every recorded (path, origin) pair, in load order (later entries win).
-  const origin_table& origins() const noexcept { return origins_; }
+  origin_table origins() const { return trace_ ? detail::recorded_origins(*trace_) : origin_table{}; }
 
  private:
   friend struct detail::result_access;
@@ -103,8 +110,7 @@ class result {
 
   T value_;
   strata::diagnostics diagnostics_;
-  origin_table origins_;
-  bool (*has_path_)(std::string_view);
+  std::shared_ptr<const detail::load_trace> trace_;  ///< null for results made without a load
   std::string section_;
 };
 
@@ -114,6 +120,11 @@ struct result_access {
   template <class T>
   static const T& value(const result<T>& r) noexcept {
     return r.value_;
+  }
+  /// Problems found after the load (a live<T> callback that threw).
+  template <class T>
+  static void add(result<T>& r, const diagnostics& more) {
+    r.diagnostics_.insert(r.diagnostics_.end(), more.begin(), more.end());
   }
 };
 }  // namespace detail

@@ -24,7 +24,7 @@
 
 #include <boost/mp11/list.hpp>
 
-#include <strata/configuration.hpp>
+#include <strata/load.hpp>
 #include <strata/report/diagnostic.hpp>
 #include <strata/report/result.hpp>
 #include <strata/runtime/inject.hpp>

@@ -42,7 +42,7 @@
 
 #include <fmt/format.h>
 
-#include <strata/configuration.hpp>
+#include <strata/load.hpp>
 #include <strata/decode/text.hpp>
 #include <strata/report/format.hpp>
 #include <strata/report/result.hpp>
@@ -317,10 +317,8 @@ class live {
 
   static constexpr std::string_view section() { return detail::options_of<T>().section; }
 
-  /// A result carrying `value` and `found` (for failures outside loading).
-  static result<T> make_result(const T& value, diagnostics found, typename result<T>::origin_table origins) {
-    return result<T>(value, std::move(found), std::move(origins), &detail::schema_has_path<T>, std::string(section()));
-  }
+  /// A result carrying `found` (for failures outside loading).
+  static result<T> make_result(diagnostics found) { return result<T>(T{}, std::move(found), {}, std::string(section())); }
 
   /// Loads the candidate the current overrides map to, swaps it in if valid
   /// and different, and delivers the events (outermost call only).
@@ -349,9 +347,7 @@ class live {
         if (callback_problems) {
           *callback_problems = std::move(problems);
         } else {
-          diagnostics all = r->diagnostics();
-          all.insert(all.end(), problems.begin(), problems.end());
-          r.emplace(make_result(detail::result_access::value(*r), std::move(all), r->origins()));
+          detail::result_access::add(*r, problems);
         }
       }
     }
@@ -361,7 +357,7 @@ class live {
   result<T> failure(std::string message) {
     diagnostics found{{severity::error, {}, std::move(message), origin{}, {}}};
     pending_.emplace_back(rejection{found});
-    return make_result(T{}, std::move(found), {});
+    return make_result(std::move(found));
   }
 
   result<T> attempt(std::vector<std::string> candidate) {

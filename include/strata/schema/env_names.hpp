@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include <strata/declare/configured.hpp>
+#include <strata/schema/shape.hpp>
 #include <strata/schema/traits.hpp>
 
 namespace strata {
@@ -56,20 +57,17 @@ constexpr void append_upper(env_name_string& out, std::string_view key) {
   for (char c : key) out.push_back(to_upper(c));
 }
 
-/// automatic: flat when every field of T is a scalar, tree otherwise.
+/// automatic: flat when every field of the root is a scalar, tree otherwise.
+constexpr mapping effective_mapping(const shape& root, mapping chosen) {
+  if (chosen != mapping::automatic) return chosen;
+  for (const member_shape& m : root.members)
+    if (!is_leaf(unannotated(*m.type).kind)) return mapping::tree;
+  return mapping::flat;
+}
+
 template <class T>
 constexpr mapping effective_mapping() {
-  constexpr mapping chosen = options_of<T>().mapping;
-  if constexpr (chosen != mapping::automatic) {
-    return chosen;
-  } else {
-    bool all_scalar = true;
-    for_each_member<T>([&](auto d) {
-      using F = std::remove_cvref_t<decltype(std::declval<T&>().*decltype(d)::pointer)>;
-      if (!is_scalar<value_type_of<F>>) all_scalar = false;
-    });
-    return all_scalar ? mapping::flat : mapping::tree;
-  }
+  return effective_mapping(*shape_of<T>, options_of<T>().mapping);
 }
 
 template <class T>
@@ -77,82 +75,76 @@ constexpr std::string_view env_separator() {
   return effective_mapping<T>() == mapping::flat ? "_" : "__";
 }
 
-/// Appends the env segments for `path` (relative to V) to `out`; false when
-/// the path does not name a place in V.
-template <class V>
-constexpr bool append_env_path(env_name_string& out, std::string_view path, std::string_view sep, bool first,
-                               std::string_view disc = {}) {
+/// Appends the env segments for `path` (relative to a value of shape `s`)
+/// to `out`; false when the path does not name a place in it.
+constexpr bool append_env_path(env_name_string& out, const shape& s, std::string_view path, std::string_view sep,
+                               bool first, std::string_view disc = {}) {
   if (path.empty()) return true;
-  if constexpr (is_annotated<V>) {
-    using D = typename find_discriminator<annotations_of<V>>::type;
-    if constexpr (std::is_void_v<D>) return append_env_path<value_type_of<V>>(out, path, sep, first);
-    else return append_env_path<value_type_of<V>>(out, path, sep, first, D::key);
-  } else if constexpr (is_optional<V>) {
-    return append_env_path<typename V::value_type>(out, path, sep, first, disc);
-  } else if constexpr (is_variant<V>) {
-    // The discriminator, or a field of whichever alternative has it.
-    const std::string_view rest = first ? path : path.substr(path.front() == '.' ? 1 : 0);
-    const std::string_view key = rest.substr(0, rest.find_first_of(".["));
-    if (!disc.empty() && key == disc && key.size() == rest.size()) {
-      if (!first) out.append(sep);
-      append_upper(out, key);
-      return true;
-    }
-    bool ok = false;
-    boost::mp11::mp_for_each<boost::mp11::mp_transform<std::add_pointer_t, V>>([&](auto* alternative) {
-      env_name_string candidate = out;
-      if (!ok && append_env_path<std::remove_pointer_t<decltype(alternative)>>(candidate, path, sep, first)) {
-        out = candidate;
-        ok = true;
+  switch (s.kind) {
+    case shape_kind::annotated:
+      return append_env_path(out, *s.element, path, sep, first, s.rules->discriminator);
+    case shape_kind::optional:
+      return append_env_path(out, *s.element, path, sep, first, disc);
+    case shape_kind::variant: {
+      // The discriminator, or a field of whichever alternative has it.
+      const std::string_view rest = first ? path : path.substr(path.front() == '.' ? 1 : 0);
+      const std::string_view key = rest.substr(0, rest.find_first_of(".["));
+      if (!disc.empty() && key == disc && key.size() == rest.size()) {
+        if (!first) out.append(sep);
+        append_upper(out, key);
+        return true;
       }
-    });
-    return ok;
-  } else {
-    std::string_view segment;
-    bool index = false;
-    if (path.front() == '[') {
-      const auto close = path.find(']');
-      if (close == std::string_view::npos || close == 1) return false;
-      segment = path.substr(1, close - 1);
-      for (char c : segment)
-        if (c < '0' || c > '9') return false;
-      path.remove_prefix(close + 1);
-      index = true;
-    } else {
-      if (!first) {
-        if (path.front() != '.') return false;
-        path.remove_prefix(1);
-      }
-      const auto end = path.find_first_of(".[");
-      segment = path.substr(0, end);
-      path = end == std::string_view::npos ? std::string_view{} : path.substr(end);
-      if (segment.empty()) return false;
-    }
-    if (!first) out.append(sep);
-    if constexpr (is_vector<V>) {
-      if (!index) return false;
-      out.append(segment);
-      return append_env_path<typename V::value_type>(out, path, sep, false, disc);
-    } else if constexpr (is_map<V>) {
-      if (index) return false;
-      out.append(segment);  // map keys verbatim
-      return append_env_path<typename V::mapped_type>(out, path, sep, false, disc);
-
-    } else if constexpr (is_described_struct<V>) {
-      if (index) return false;
-      bool found = false, ok = false;
-      for_each_member<V>([&](auto d) {
-        using F = std::remove_cvref_t<decltype(std::declval<V&>().*decltype(d)::pointer)>;
-        if (!found && key_of(d.name) == segment) {
-          found = true;
-          append_upper(out, segment);
-          ok = append_env_path<F>(out, path, sep, false);
+      for (const shape* alternative : s.alternatives) {
+        env_name_string candidate = out;
+        if (append_env_path(candidate, *alternative, path, sep, first)) {
+          out = candidate;
+          return true;
         }
-      });
-      return found && ok;
-    } else {
+      }
       return false;
     }
+    default: break;
+  }
+  std::string_view segment;
+  bool index = false;
+  if (path.front() == '[') {
+    const auto close = path.find(']');
+    if (close == std::string_view::npos || close == 1) return false;
+    segment = path.substr(1, close - 1);
+    for (char c : segment)
+      if (c < '0' || c > '9') return false;
+    path.remove_prefix(close + 1);
+    index = true;
+  } else {
+    if (!first) {
+      if (path.front() != '.') return false;
+      path.remove_prefix(1);
+    }
+    const auto end = path.find_first_of(".[");
+    segment = path.substr(0, end);
+    path = end == std::string_view::npos ? std::string_view{} : path.substr(end);
+    if (segment.empty()) return false;
+  }
+  if (!first) out.append(sep);
+  switch (s.kind) {
+    case shape_kind::list:
+      if (!index) return false;
+      out.append(segment);
+      return append_env_path(out, *s.element, path, sep, false, disc);
+    case shape_kind::map:
+      if (index) return false;
+      out.append(segment);  // map keys verbatim
+      return append_env_path(out, *s.element, path, sep, false, disc);
+    case shape_kind::object:
+      if (index) return false;
+      for (const member_shape& m : s.members) {
+        if (m.key != segment) continue;
+        append_upper(out, segment);
+        return append_env_path(out, *m.type, path, sep, false);
+      }
+      return false;
+    default:
+      return false;
   }
 }
 
@@ -164,53 +156,41 @@ struct env_entry {
   static_string<200> path;
 };
 
-template <class V, class F>
-constexpr void walk_env(F&& visit, env_name_string& name, static_string<200>& path, std::string_view sep,
-                        std::string_view disc);
+template <class F>
+constexpr void walk_env(const shape& s, F& visit, env_name_string& name, static_string<200>& path,
+                        std::string_view sep, std::string_view disc);
 
-template <class Annotations>
-struct alias_names;
-template <template <class...> class L, class... A>
-struct alias_names<L<A...>> {
-  template <class Visit>
-  static constexpr void each(Visit&& visit) {
-    (each_of<A>(visit), ...);
-  }
-  template <class X, class Visit>
-  static constexpr void each_of(Visit& visit) {
-    if constexpr (requires { typename X::strata_env_alias_tag; }) X::each_name(visit);
-  }
-};
-
-template <class V, class F>
-constexpr void walk_struct_env(F&& visit, env_name_string& name, static_string<200>& path, std::string_view sep) {
-  for_each_member<V>([&](auto d) {
-    using M = std::remove_cvref_t<decltype(std::declval<V&>().*decltype(d)::pointer)>;
+template <class F>
+constexpr void walk_struct_env(const shape& s, F& visit, env_name_string& name, static_string<200>& path,
+                               std::string_view sep) {
+  for (const member_shape& m : s.members) {
     const std::size_t name_mark = name.size(), path_mark = path.size();
     if (!path.empty()) {
       name.append(sep);
       path.push_back('.');
     }
-    append_upper(name, key_of(d.name));
-    path.append(key_of(d.name));
+    append_upper(name, m.key);
+    path.append(m.key);
     visit(name.view(), path.view());
-    alias_names<annotations_of<M>>::each([&](std::string_view alias) { visit(alias, path.view()); });
-    using D = typename find_discriminator<annotations_of<M>>::type;
-    if constexpr (std::is_void_v<D>) walk_env<value_type_of<M>>(visit, name, path, sep, {});
-    else walk_env<value_type_of<M>>(visit, name, path, sep, D::key);
+    if (m.type->kind == shape_kind::annotated) {
+      for (std::string_view alias : m.type->rules->aliases) visit(alias, path.view());
+      walk_env(*m.type->element, visit, name, path, sep, m.type->rules->discriminator);
+    } else {
+      walk_env(*m.type, visit, name, path, sep, {});
+    }
     name.truncate(name_mark);
     path.truncate(path_mark);
-  });
+  }
 }
 
-template <class V, class F>
-constexpr void walk_env(F&& visit, env_name_string& name, static_string<200>& path, std::string_view sep,
-                        std::string_view disc) {
-  if constexpr (is_optional<V>) {
-    walk_env<typename V::value_type>(visit, name, path, sep, disc);
-  } else if constexpr (is_described_struct<V>) {
-    walk_struct_env<V>(visit, name, path, sep);
-  } else if constexpr (is_variant<V>) {
+template <class F>
+constexpr void walk_env(const shape& s, F& visit, env_name_string& name, static_string<200>& path,
+                        std::string_view sep, std::string_view disc) {
+  if (s.kind == shape_kind::optional) {
+    walk_env(*s.element, visit, name, path, sep, disc);
+  } else if (s.kind == shape_kind::object) {
+    walk_struct_env(s, visit, name, path, sep);
+  } else if (s.kind == shape_kind::variant) {
     // the tag, then each alternative's fields at the same level (shared
     // names of several alternatives share one path, so they do not collide)
     const std::size_t name_mark = name.size(), path_mark = path.size();
@@ -221,19 +201,23 @@ constexpr void walk_env(F&& visit, env_name_string& name, static_string<200>& pa
     visit(name.view(), path.view());
     name.truncate(name_mark);
     path.truncate(path_mark);
-    boost::mp11::mp_for_each<boost::mp11::mp_transform<std::add_pointer_t, V>>([&](auto* alternative) {
-      walk_struct_env<std::remove_pointer_t<decltype(alternative)>>(visit, name, path, sep);
-    });
+    for (const shape* alternative : s.alternatives) walk_struct_env(*alternative, visit, name, path, sep);
   }
   // lists and maps: element names carry an index or key, known only at run time
 }
 
-/// Calls `visit(env_name, dotted_path)` for every static name of T, aliases included.
+/// Calls `visit(env_name, dotted_path)` for every static name of a root
+/// struct, aliases included.
+template <class F>
+constexpr void for_each_env_name(const shape& root, std::string_view prefix, std::string_view sep, F&& visit) {
+  env_name_string name(prefix);
+  static_string<200> path;
+  walk_struct_env(root, visit, name, path, sep);
+}
+
 template <class T, class F>
 constexpr void for_each_env_name(F&& visit) {
-  env_name_string name(options_of<T>().prefix);
-  static_string<200> path;
-  walk_struct_env<T>(visit, name, path, env_separator<T>());
+  for_each_env_name(*shape_of<T>, options_of<T>().prefix, env_separator<T>(), visit);
 }
 
 template <class T>
@@ -300,7 +284,7 @@ constexpr env_collision find_env_collision() {
 template <class T>
 constexpr env_name_string env_name(std::string_view path) {
   env_name_string out(detail::options_of<T>().prefix);
-  if (!detail::append_env_path<T>(out, path, detail::env_separator<T>(), true))
+  if (!detail::append_env_path(out, *detail::shape_of<T>, path, detail::env_separator<T>(), true))
     throw std::invalid_argument("strata::env_name: not a path of this configuration");
   return out;
 }

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include <strata/schema/traits.hpp>
+#include <strata/schema/shape.hpp>
 
 namespace strata::detail {
 
@@ -61,45 +61,72 @@ inline std::optional<std::vector<path_segment>> split_path(std::string_view path
   return out;
 }
 
-template <class V>
-bool type_has_path(const std::vector<path_segment>& segs, std::size_t at, std::string_view disc = {}) {
+/// Whether `segs[at...]` names a place in a value of shape `s`.
+inline bool shape_has_path(const shape& s, const std::vector<path_segment>& segs, std::size_t at,
+                           std::string_view disc = {}) {
   if (at == segs.size()) return true;
-  const path_segment& s = segs[at];
-  if constexpr (is_annotated<V>) {
-    using D = typename find_discriminator<annotations_of<V>>::type;
-    if constexpr (std::is_void_v<D>) return type_has_path<value_type_of<V>>(segs, at);
-    else return type_has_path<value_type_of<V>>(segs, at, D::key);
-  } else if constexpr (is_optional<V>) {
-    return type_has_path<typename V::value_type>(segs, at, disc);
-  } else if constexpr (is_variant<V>) {
-    if (!s.index && s.key == disc) return at + 1 == segs.size();
-    bool found = false;
-    boost::mp11::mp_for_each<boost::mp11::mp_transform<std::add_pointer_t, V>>([&](auto* alternative) {
-      found = found || type_has_path<std::remove_pointer_t<decltype(alternative)>>(segs, at);
-    });
-    return found;
-  } else if constexpr (is_described_struct<V>) {
-    if (s.index) return false;
-    bool found = false;
-    for_each_member<V>([&](auto d) {
-      using F = std::remove_cvref_t<decltype(std::declval<V&>().*decltype(d)::pointer)>;
-      if (!found && key_of(d.name) == s.key) found = type_has_path<F>(segs, at + 1);
-    });
-    return found;
-  } else if constexpr (is_vector<V>) {
-    return s.index && type_has_path<typename V::value_type>(segs, at + 1, disc);
-  } else if constexpr (is_map<V>) {
-    return !s.index && type_has_path<typename V::mapped_type>(segs, at + 1, disc);
-  } else {
-    return false;
+  const path_segment& seg = segs[at];
+  switch (s.kind) {
+    case shape_kind::annotated: return shape_has_path(*s.element, segs, at, s.rules->discriminator);
+    case shape_kind::optional: return shape_has_path(*s.element, segs, at, disc);
+    case shape_kind::variant:
+      if (!seg.index && seg.key == disc) return at + 1 == segs.size();
+      for (const shape* alternative : s.alternatives)
+        if (shape_has_path(*alternative, segs, at)) return true;
+      return false;
+    case shape_kind::object:
+      if (seg.index) return false;
+      for (const member_shape& m : s.members)
+        if (m.key == seg.key) return shape_has_path(*m.type, segs, at + 1);
+      return false;
+    case shape_kind::list: return seg.index && shape_has_path(*s.element, segs, at + 1, disc);
+    case shape_kind::map: return !seg.index && shape_has_path(*s.element, segs, at + 1, disc);
+    default: return false;
   }
 }
 
-/// Whether `path` (relative to T's section) names a field, element or entry of T.
-template <class T>
-bool schema_has_path(std::string_view path) {
+/// Whether `path` (relative to the root) names a field, element or entry of it.
+inline bool shape_has_path(const shape& root, std::string_view path) {
   auto segs = split_path(path);
-  return segs && type_has_path<T>(*segs, 0);
+  return segs && shape_has_path(root, *segs, 0);
 }
+
+/// Appends a key to a dotted path, quoting keys that are not bare TOML keys.
+inline void append_key(std::string& path, std::string_view key) {
+  if (!path.empty()) path += '.';
+  const bool bare = !key.empty() && key.find_first_not_of(
+                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") ==
+                                        std::string_view::npos;
+  if (bare) {
+    path += key;
+  } else {
+    path += '"';
+    for (char c : key) {
+      if (c == '"' || c == '\\') path += '\\';
+      path += c;
+    }
+    path += '"';
+  }
+}
+
+inline void append_index(std::string& path, std::size_t index) {
+  path += '[';
+  path += std::to_string(index);
+  path += ']';
+}
+
+/// Restores the path when a nested field is done.
+class path_scope {
+ public:
+  path_scope(std::string& path, std::string_view key) : path_(path), size_(path.size()) { append_key(path, key); }
+  path_scope(std::string& path, std::size_t index) : path_(path), size_(path.size()) { append_index(path, index); }
+  ~path_scope() { path_.resize(size_); }
+  path_scope(const path_scope&) = delete;
+  path_scope& operator=(const path_scope&) = delete;
+
+ private:
+  std::string& path_;
+  std::size_t size_;
+};
 
 }  // namespace strata::detail

@@ -1,100 +1,17 @@
 // strata/sources/overrides.hpp: `dotted.path=value` settings, from
 // `args(argc, argv)` and from `.overrides({...})`. Values use TOML syntax
 // (`name="x y"`, `ports=[1,2]`); a bare word that is not a TOML literal is a
-// string. Scalars stay text, parsed by the field's own type.
+// string. Scalars stay text, parsed by the field's own type (overrides.ipp).
 #pragma once
 
-#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include <fmt/format.h>
-
-#include <strata/decode/layer.hpp>
-#include <strata/decode/text.hpp>
-#include <strata/report/diagnostic.hpp>
 #include <strata/schema/paths.hpp>
 
 namespace strata::detail {
-
-/// Every node of `n`'s subtree is attributed to `name`.
-inline void attribute(layer& l, const toml::node& n, const std::string& name) {
-  l.node_names.insert_or_assign(&n, name);
-  if (auto t = n.as_table())
-    for (auto&& [k, child] : *t) attribute(l, child, name);
-  else if (auto a = n.as_array())
-    for (const toml::node& child : *a) attribute(l, child, name);
-}
-
-/// Arrays and tables are parsed as TOML inline values; every other value
-/// stays the text it was given (a TOML string is unquoted first).
-inline void insert_value(toml::table& into, std::string_view key, std::string_view raw) {
-  const std::string_view text = trim(raw);
-  if (!text.empty() && (text.front() == '[' || text.front() == '{' || text.front() == '"' || text.front() == '\'') &&
-      nesting_estimate(text) <= max_nesting_depth) {  // deeper: toml++ could overflow the stack; a bare string
-    try {
-      toml::table parsed = toml::parse(std::string("v = ") + std::string(text) + "\n");
-      if (parsed.size() == 1) {
-        if (auto* a = parsed.get_as<toml::array>("v")) return void(into.insert_or_assign(key, std::move(*a)));
-        if (auto* t = parsed.get_as<toml::table>("v")) return void(into.insert_or_assign(key, std::move(*t)));
-        if (auto* s = parsed.get_as<std::string>("v")) return void(into.insert_or_assign(key, s->get()));
-      }
-    } catch (const toml::parse_error&) {
-      // not a TOML literal: a bare string
-    }
-  }
-  into.insert_or_assign(key, std::string(text));
-}
-
-/// Adds one `path=value` setting to an override layer, or explains why not.
-inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
-  const std::string name(setting);
-  const auto eq = setting.find('=');
-  auto fail = [&](std::string message, std::string hint = {}, std::string from = {}) {
-    out.push_back({severity::error, {}, std::move(message), origin{l.kind, from.empty() ? name : std::move(from)},
-                   std::move(hint)});
-  };
-  if (eq == std::string_view::npos) return fail("expected dotted.path=value", "for example api.workers=8");
-  const auto segments = split_path(trim(setting.substr(0, eq)));
-  if (!segments) return fail("malformed path before '='", "paths look like db.port or labels.team");
-  for (const path_segment& seg : *segments)  // checked before anything is inserted
-    if (seg.index)
-      return fail("list elements cannot be set one by one here", "give the whole list: origins=[\"a\",\"b\"]");
-  toml::table* table = &l.root;
-  for (std::size_t i = 0; i < segments->size(); ++i) {
-    const path_segment& seg = (*segments)[i];
-    if (i + 1 == segments->size()) {
-      insert_value(*table, seg.key, setting.substr(eq + 1));
-      const toml::node& value = *table->get(seg.key);
-      // A value holding tables is named without its text: a field inside
-      // may be secret, which only that field knows.
-      const std::string_view path = trim(setting.substr(0, eq));
-      const std::string_view text = trim(setting.substr(eq + 1));
-      const bool holds_tables = value.is_table() || (value.is_array() && text.find('{') != std::string_view::npos);
-      attribute(l, value, !holds_tables ? name : fmt::format("{}={}…{}", path, text.front(), text.back()));
-      break;
-    }
-    toml::node* next = table->get(seg.key);
-    if (!next) {
-      table->insert(seg.key, toml::table{});
-      next = table->get(seg.key);
-      l.node_names.emplace(next, name);
-    }
-    if (!next->is_table()) {
-      auto it = l.node_names.find(next);
-      // A well-formed setting refused here may hold a secret, and so may the
-      // earlier one: both are named by their paths only.
-      const auto earlier = it != l.node_names.end() ? std::string_view(it->second) : std::string_view{};
-      return fail(fmt::format("'{}' is already set to a value by {}", seg.key,
-                              earlier.empty() ? std::string("an earlier setting")
-                                              : "'" + std::string(trim(earlier.substr(0, earlier.find('=')))) + "=…'"),
-                  {}, fmt::format("{}=…", trim(setting.substr(0, eq))));
-    }
-    table = next->as_table();
-  }
-}
 
 inline bool looks_like_setting(std::string_view arg) {
   const auto eq = arg.find('=');
@@ -115,13 +32,7 @@ class args {
   }
   explicit args(std::vector<std::string> settings) : settings_(std::move(settings)) {}
 
-  void read(std::deque<detail::layer>& layers, diagnostics& out) const {
-    if (settings_.empty()) return;
-    detail::layer& l = layers.emplace_back();
-    l.kind = origin_kind::args;
-    l.name = "arguments";
-    for (const std::string& s : settings_) detail::add_setting(l, s, out);
-  }
+  const std::vector<std::string>& settings() const noexcept { return settings_; }
 
  private:
   std::vector<std::string> settings_;

@@ -30,7 +30,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <fmt/format.h>
 
-#include <strata/configuration.hpp>
+#include <strata/load.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/report/format.hpp>
 #include <strata/tools/dump.hpp>
@@ -261,8 +261,9 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
     } else if (!show_origin) {
       detail::print_out(to_toml(value));
     } else {
+      const auto recorded = loaded.origins();
       std::unordered_map<std::string, const origin*> origins;
-      for (const auto& [path, o] : loaded.origins()) origins[path] = &o;
+      for (const auto& [path, o] : recorded) origins[path] = &o;
       strata::detail::toml_writer w;
       w.after = [&](std::string_view leaf, bool secret) -> std::string {
         for (std::string_view p = leaf; !p.empty();) {  // inherited: the value cut, as in explain

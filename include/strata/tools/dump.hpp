@@ -15,7 +15,7 @@
 
 #include <strata/declare/configured.hpp>
 #include <strata/declare/tags.hpp>
-#include <strata/decode/decoder.hpp>
+#include <strata/schema/paths.hpp>
 #include <strata/detail/json.hpp>
 #include <strata/report/format.hpp>
 #include <strata/schema/enums.hpp>

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include <strata/load.hpp>
 #include <strata/report/format.hpp>
 #include <strata/report/result.hpp>
 #include <strata/tools/dump.hpp>
@@ -23,8 +24,9 @@ namespace strata {
 /// Works on an invalid result too (fields that failed hold their defaults).
 template <class T>
 std::string explain(const result<T>& loaded) {
+  const auto recorded = loaded.origins();
   std::unordered_map<std::string_view, const origin*> origins;
-  for (const auto& [path, o] : loaded.origins()) origins[path] = &o;  // later entries win
+  for (const auto& [path, o] : recorded) origins[path] = &o;  // later entries win
 
   std::vector<std::pair<std::string, std::string>> lines;  // (path = value, origin)
   std::string path(detail::options_of<T>().section);

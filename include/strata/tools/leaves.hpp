@@ -8,7 +8,7 @@
 #include <type_traits>
 
 #include <strata/declare/tags.hpp>
-#include <strata/decode/decoder.hpp>
+#include <strata/schema/paths.hpp>
 #include <strata/detail/json.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/validate/show.hpp>

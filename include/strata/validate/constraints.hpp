@@ -4,19 +4,20 @@
 // `strata::valid` can run them at compile time.
 #pragma once
 
-#include <regex>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include <strata/declare/annotations.hpp>
+#include <strata/detail/config.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/validate/show.hpp>
 
 namespace strata::detail {
+
+/// Full ECMAScript match of `text` against `regex` (compiled once per pattern).
+STRATA_API bool pattern_matches(std::string_view regex, const std::string& text);
 
 template <class T>
 inline constexpr bool is_numeric = is_integer<T> || std::is_floating_point_v<T>;
@@ -78,35 +79,35 @@ struct constraint<range<Lo, Hi>> {
   template <class V> static constexpr bool holds(const V& v) {
     return compare_numbers(magnitude(v), Lo) >= 0 && compare_numbers(magnitude(v), Hi) <= 0;
   }
-  static std::string message() { return fmt::format("must be in [{}, {}]", Lo, Hi); }
+  static std::string message() { return "must be in [" + show_number(Lo) + ", " + show_number(Hi) + "]"; }
 };
 template <auto B>
 struct constraint<min<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
   template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) >= 0; }
-  static std::string message() { return fmt::format("must be at least {}", B); }
+  static std::string message() { return "must be at least " + show_number(B); }
 };
 template <auto B>
 struct constraint<max<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
   template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) <= 0; }
-  static std::string message() { return fmt::format("must be at most {}", B); }
+  static std::string message() { return "must be at most " + show_number(B); }
 };
 template <auto B>
 struct constraint<gt<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
   template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) > 0; }
-  static std::string message() { return fmt::format("must be greater than {}", B); }
+  static std::string message() { return "must be greater than " + show_number(B); }
 };
 template <auto B>
 struct constraint<lt<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
   template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) < 0; }
-  static std::string message() { return fmt::format("must be less than {}", B); }
+  static std::string message() { return "must be less than " + show_number(B); }
 };
 
 template <std::size_t N>
@@ -114,21 +115,21 @@ struct constraint<min_length<N>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_sized<V>; }
   template <class V> static constexpr bool holds(const V& v) { return v.size() >= N; }
-  static std::string message() { return fmt::format("must have a length of at least {}", N); }
+  static std::string message() { return "must have a length of at least " + std::to_string(N); }
 };
 template <std::size_t N>
 struct constraint<max_length<N>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_sized<V>; }
   template <class V> static constexpr bool holds(const V& v) { return v.size() <= N; }
-  static std::string message() { return fmt::format("must have a length of at most {}", N); }
+  static std::string message() { return "must have a length of at most " + std::to_string(N); }
 };
 template <std::size_t Lo, std::size_t Hi>
 struct constraint<length<Lo, Hi>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_sized<V>; }
   template <class V> static constexpr bool holds(const V& v) { return v.size() >= Lo && v.size() <= Hi; }
-  static std::string message() { return fmt::format("must have a length in [{}, {}]", Lo, Hi); }
+  static std::string message() { return "must have a length in [" + std::to_string(Lo) + ", " + std::to_string(Hi) + "]"; }
 };
 template <>
 struct constraint<non_empty> {
@@ -158,13 +159,9 @@ struct constraint<pattern<Regex>> {
   template <class V> static constexpr bool applies() { return std::is_same_v<V, std::string>; }
   template <class V> static constexpr bool holds(const V& v) {
     if (std::is_constant_evaluated()) return true;  // std::regex is not constexpr; checked at load
-    return std::regex_match(v, compiled());
+    return pattern_matches(Regex.view(), v);
   }
-  static const std::regex& compiled() {
-    static const std::regex re(std::string(Regex.view()), std::regex::ECMAScript);
-    return re;
-  }
-  static std::string message() { return fmt::format("must match the pattern '{}'", Regex.view()); }
+  static std::string message() { return "must match the pattern " + in_quotes(Regex.view()); }
 };
 
 template <auto F, fixed_string Message>

@@ -1,0 +1,134 @@
+// strata/configuration.ipp: the engine behind configuration::load<T>: read
+// every source into layers, add the overrides, decode the merged view.
+#pragma once
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <strata/configuration.hpp>
+#include <strata/decode/decoder.ipp>
+#include <strata/decode/layer.hpp>
+#include <strata/sources/env.ipp>
+#include <strata/sources/overrides.ipp>
+#include <strata/sources/profile.ipp>
+#include <strata/sources/toml.ipp>
+
+namespace strata::detail {
+
+/// The node at the configuration's section in one layer, if the layer has it.
+inline const toml::node* at_section(const layer& l, std::string_view section, diagnostics& out) {
+  const toml::node* n = &l.table();
+  std::string path;
+  while (!section.empty()) {
+    const auto dot = section.find('.');
+    const std::string_view key = section.substr(0, dot);
+    section = dot == std::string_view::npos ? std::string_view{} : section.substr(dot + 1);
+    append_key(path, key);
+    const toml::table* t = n->as_table();
+    n = t ? t->get(key) : nullptr;
+    if (!n) return nullptr;
+    if (!n->is_table()) {
+      out.push_back({severity::error, path,
+                     fmt::format("expected a table, got {}", toml_type_label(n->type())), l.origin_of(*n), {}});
+      return nullptr;
+    }
+  }
+  return n;
+}
+
+/// The files one file source (toml_file, profile) depended on while it read:
+/// see configuration::load(files).
+inline void note_files(const source& s, const std::string& profile_name, const std::deque<layer>& layers,
+                       std::size_t first_layer, const diagnostics& found, std::size_t first_found,
+                       std::vector<std::filesystem::path>& files) {
+  if (const auto* f = std::get_if<toml_file>(&s)) {
+    files.push_back(f->path());
+  } else if (const auto* p = std::get_if<profile>(&s)) {
+    for (const std::string& name : {std::string("base"), profile_name, std::string("local")})
+      files.push_back(p->directory() / (name + ".toml"));
+  } else {
+    return;
+  }
+  for (std::size_t i = first_layer; i < layers.size(); ++i)
+    if (layers[i].kind == origin_kind::file) files.emplace_back(layers[i].name);
+  for (std::size_t i = first_found; i < found.size(); ++i)
+    if (found[i].origin.kind == origin_kind::file && !found[i].origin.name.empty())
+      files.emplace_back(found[i].origin.name);
+}
+
+STRATA_API load_outcome load_sources(const std::vector<source>& sources, const std::vector<std::string>& overrides,
+                                     const load_request& request, void* value,
+                                     std::vector<std::filesystem::path>* files) {
+  auto trace = std::make_shared<load_trace>();
+  std::deque<layer>& layers = trace->layers;
+  diagnostics found;
+  // The env source's variables, read once: interpolation, profile selectors
+  // and the env layer all see the same snapshot.
+  const env* env_source = nullptr;
+  for (const source& s : sources)
+    if (const auto* e = std::get_if<env>(&s)) {
+      env_source = e;
+      break;
+    }
+  load_context ctx{env_source ? env_source->variables() : process_environment(), {}};
+  if (files) files->clear();
+  for (const source& s : sources) {
+    const std::size_t first_layer = layers.size(), first_found = found.size();
+    std::visit(
+        [&](const auto& src) {
+          using S = std::decay_t<decltype(src)>;
+          if constexpr (std::is_same_v<S, env>) {
+            read_env(&src == env_source ? ctx.environment : src.variables(), *request.root, request.prefix,
+                     request.separator, request.section, layers, found);
+          } else if constexpr (std::is_same_v<S, profile>) {
+            read_source(src, layers, found, ctx);
+          } else {
+            read_source(src, layers, found);
+          }
+        },
+        s);
+    if (files) note_files(s, ctx.profile, layers, first_layer, found, first_found, *files);
+  }
+  if (files) {
+    std::sort(files->begin(), files->end());
+    files->erase(std::unique(files->begin(), files->end()), files->end());
+  }
+  if (!overrides.empty()) {
+    layer& l = layers.emplace_back();
+    l.kind = origin_kind::overrides;
+    l.name = "overrides";
+    for (const std::string& s : overrides) add_setting(l, s, found);
+  }
+  slot_list roots;
+  for (const layer& l : layers)
+    if (const toml::node* n = at_section(l, request.section, found)) roots.push_back({n, &l});
+  decoder d(*trace, found, ctx.profile, std::string(request.section), ctx.environment);
+  d.object(*request.root, value, std::span<const slot>(roots.data(), roots.size()));
+  return {std::move(found), std::move(trace)};
+}
+
+STRATA_API bool pattern_matches(std::string_view regex, const std::string& text) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::shared_ptr<const std::regex>> compiled;
+  std::shared_ptr<const std::regex> re;
+  {
+    std::lock_guard lock(mutex);
+    auto& slot = compiled[std::string(regex)];
+    if (!slot) slot = std::make_shared<const std::regex>(std::string(regex), std::regex::ECMAScript);
+    re = slot;
+  }
+  return std::regex_match(text, *re);
+}
+
+}  // namespace strata::detail

@@ -1,0 +1,444 @@
+// strata/decode/decoder.ipp: walks the shape of the configuration over the
+// layers of every source at once. For each field it gathers the field's slot
+// in every layer (lowest precedence first) and decodes only the effective
+// value: tables merge key by key, everything else comes from the highest
+// layer that sets it. Problems are collected, never thrown, so one load
+// reports all of them. Origins are recorded as (path, node) pairs and turned
+// into `origin`s only when asked for.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/container/small_vector.hpp>
+#include <fmt/format.h>
+
+#include <strata/decode/layer.hpp>
+#include <strata/detail/did_you_mean.hpp>
+#include <strata/detail/interpolate.hpp>
+#include <strata/report/diagnostic.hpp>
+#include <strata/schema/paths.hpp>
+#include <strata/schema/shape.hpp>
+#include <strata/validate/validation.hpp>
+
+namespace strata::detail {
+
+using slot_list = boost::container::small_vector<slot, 6>;
+
+/// Where one path's value came from, kept cheap: the node it was read from,
+/// or an origin recorded whole (pinned values, interpolation).
+struct origin_record {
+  std::uint32_t path_begin = 0, path_size = 0;  ///< in load_trace::paths
+  const toml::node* node = nullptr;
+  const layer* source = nullptr;
+  std::uint32_t whole = 0;  ///< index in load_trace::whole when node is null
+  bool secret = false;
+};
+
+/// What a result keeps of its load: the layers (origins point into them)
+/// and the origin of every value set, in load order (later entries win).
+struct load_trace {
+  std::deque<layer> layers;
+  std::string paths;
+  std::vector<origin_record> records;
+  std::vector<origin> whole;
+};
+
+/// Where a slot's value came from. For a secret set by an argument or an
+/// override, the text after '=' (the secret itself) is left out.
+inline origin where(const slot& s, bool secret) {
+  origin o = s.source->origin_of(*s.node);
+  const bool argument = o.kind == origin_kind::args || o.kind == origin_kind::overrides;
+  if (const auto eq = o.name.find('='); secret && argument && eq != std::string::npos)
+    o.name.replace(eq + 1, std::string::npos, "<redacted>");
+  return o;
+}
+
+inline origin resolve(const load_trace& trace, const origin_record& r) {
+  if (r.node) return where(slot{r.node, r.source}, r.secret);
+  return trace.whole[r.whole];
+}
+
+inline std::string_view path_of(const load_trace& trace, const origin_record& r) {
+  return std::string_view(trace.paths).substr(r.path_begin, r.path_size);
+}
+
+STRATA_API std::optional<origin> recorded_origin(const load_trace& trace, std::string_view path) {
+  for (auto it = trace.records.rbegin(); it != trace.records.rend(); ++it)
+    if (path_of(trace, *it) == path) return resolve(trace, *it);
+  return std::nullopt;
+}
+
+STRATA_API std::vector<std::pair<std::string, origin>> recorded_origins(const load_trace& trace) {
+  std::vector<std::pair<std::string, origin>> out;
+  out.reserve(trace.records.size());
+  for (const origin_record& r : trace.records) out.emplace_back(path_of(trace, r), resolve(trace, r));
+  return out;
+}
+
+/// The literal text quoted in a message, or a redaction for secrets; long
+/// values are cut so one bad line does not flood the report.
+inline std::string quote_value(std::string_view text, bool secret) {
+  if (secret) return "the value (redacted)";
+  if (text.size() > 60) return fmt::format("'{}...'", text.substr(0, 57));
+  return fmt::format("'{}'", text);
+}
+
+inline std::string_view expected_for(const shape& s, std::string& storage) {
+  switch (s.kind) {
+    case shape_kind::boolean: return "a boolean";
+    case shape_kind::integer: return "an integer";
+    case shape_kind::floating: return "a number";
+    case shape_kind::enumeration: return storage = "a string naming one of " + quoted_list(s.names);
+    case shape_kind::duration: return "a duration string such as \"30s\"";
+    default: return "a string";
+  }
+}
+
+class decoder {
+ public:
+  /// `environment` is what `${VAR}` in file values reads.
+  decoder(load_trace& trace, diagnostics& out, std::string_view profile, std::string root_path,
+          const env_map& environment)
+      : trace_(trace), out_(out), profile_(profile), path_(std::move(root_path)), environment_(environment) {}
+
+  /// Decodes a described struct; `tag_key` is the discriminator of the
+  /// variant it is an alternative of (allowed beside its own keys).
+  void object(const shape& s, void* obj, std::span<const slot> slots, std::string_view tag_key = {}) {
+    slot_list tables;
+    for (const slot& sl : slots) {
+      if (sl.node->is_table()) tables.push_back(sl);
+      else mismatch("a table", sl);
+    }
+    // keys each table had that are fields: fewer than its size means unknown keys
+    boost::container::small_vector<std::size_t, 6> matched(tables.size(), 0);
+    for (const member_shape& m : s.members) {
+      slot_list children;
+      for (std::size_t i = 0; i < tables.size(); ++i) {
+        if (const toml::node* child = tables[i].node->as_table()->get(m.key)) {
+          children.push_back({child, tables[i].source});
+          ++matched[i];
+        }
+      }
+      path_scope scope(path_, m.key);
+      field(*m.type, m.address(obj), std::span<const slot>(children.data(), children.size()));
+    }
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      const toml::table& t = *tables[i].node->as_table();
+      const std::size_t tag = !tag_key.empty() && t.contains(tag_key) ? 1 : 0;
+      if (matched[i] + tag != t.size()) unknown_keys(s, t, *tables[i].source, tag_key);
+    }
+    if (s.validate) {
+      diagnostics found;
+      validation v = validation_access::make(path_, profile_, found);
+      s.validate(obj, v);
+      for (diagnostic& d : found) {
+        d.origin = origin_at(d.path);
+        out_.push_back(std::move(d));
+      }
+    }
+  }
+
+  /// A member, list element or map value: `annotated` or not.
+  void field(const shape& s, void* f, std::span<const slot> slots) {
+    static constexpr field_rules none{};
+    const bool annotated = s.kind == shape_kind::annotated;
+    const field_rules& rules = annotated ? *s.rules : none;
+    const shape& v_shape = annotated ? *s.element : s;
+    void* v = annotated ? s.unwrap(f) : f;
+    if (rules.pinned && v_shape.kind != shape_kind::variant) {
+      for (const slot& sl : slots)
+        report(severity::warning,
+               rules.secret ? std::string("is pinned; the value set here is ignored")
+                            : fmt::format("is pinned to {}; the value set here is ignored", rules.pinned_text()),
+               where(sl, rules.secret));
+      rules.pin(v);  // above initializers
+      record_whole(origin{origin_kind::value, {}, 0, 0});
+      return;
+    }
+    if (slots.empty()) {
+      if (rules.required) report(severity::error, "is required but no source sets it", origin{});
+      if (v_shape.kind == shape_kind::object)  // its defaults, required fields and validate() still count
+        object(v_shape, v, slots);
+      if (v_shape.kind == shape_kind::variant && rules.pinned)  // value<"sqlite"> pins the alternative
+        v_shape.select(v, tag_index(v_shape, rules.pinned_tag));
+    } else if (v_shape.kind == shape_kind::variant) {
+      alternative(v_shape, v, slots, rules.discriminator, rules.pinned ? &rules.pinned_tag : nullptr);
+    } else {
+      value(v_shape, v, slots, rules.secret, rules.discriminator);
+    }
+    if (rules.check) {
+      std::vector<std::string> failures;
+      rules.check(v, !rules.secret, failures);
+      for (std::string& message : failures)
+        report(severity::error, std::move(message), slots.empty() ? origin{} : origin_at(path_));
+    }
+  }
+
+ private:
+  static std::size_t tag_index(const shape& variant, std::string_view tag) {
+    return static_cast<std::size_t>(std::find(variant.names.begin(), variant.names.end(), tag) -
+                                    variant.names.begin());
+  }
+
+  void value(const shape& s, void* v, std::span<const slot> slots, bool secret, std::string_view disc) {
+    switch (s.kind) {
+      case shape_kind::annotated: return field(s, v, slots);
+      case shape_kind::object: return object(s, v, slots);
+      case shape_kind::variant: return alternative(s, v, slots, disc, nullptr);
+      case shape_kind::optional: return value(*s.element, s.engage(v), slots, secret, disc);
+      case shape_kind::map: return map(s, v, slots, secret, disc);
+      case shape_kind::list: return list(s, v, slots.back(), secret, disc);
+      default: return scalar(s, v, slots.back(), secret);
+    }
+  }
+
+  /// A discriminated variant: the highest layer that sets the tag chooses
+  /// the alternative; lower layers count only down to the first one that
+  /// names another alternative (a switch resets the subtree).
+  void alternative(const shape& s, void* v, std::span<const slot> slots, std::string_view key,
+                   const std::string_view* pin) {
+    const auto& tags = s.names;
+    slot_list tables;
+    for (const slot& sl : slots) {
+      if (sl.node->is_table()) tables.push_back(sl);
+      else mismatch("a table", sl);
+    }
+    // The tag each table sets, if any.
+    boost::container::small_vector<const toml::node*, 6> tag_nodes(tables.size(), nullptr);
+    for (std::size_t i = 0; i < tables.size(); ++i) tag_nodes[i] = tables[i].node->as_table()->get(key);
+    auto tag_text = [&](std::size_t i) -> std::optional<std::string_view> {
+      if (!tag_nodes[i]) return std::nullopt;
+      if (auto str = tag_nodes[i]->as_string()) return std::string_view(str->get());
+      return std::nullopt;
+    };
+    std::string tag_path = path_;
+    append_key(tag_path, key);
+    std::optional<std::size_t> chooser;  // table whose tag decides
+    for (std::size_t i = tables.size(); i-- > 0;) {
+      if (!tag_nodes[i]) continue;
+      if (!tag_text(i)) {
+        report_at(tag_path, severity::error,
+                  fmt::format("expected a string naming one of {}, got {}", quoted_list(tags),
+                              toml_type_label(tag_nodes[i]->type())),
+                  tables[i].source->origin_of(*tag_nodes[i]));
+        return;
+      }
+      if (!pin) {
+        chooser = i;
+        break;
+      }
+      if (*tag_text(i) != *pin)
+        report_at(tag_path, severity::warning,
+                  fmt::format("is pinned to '{}'; the alternative '{}' set here is ignored", *pin, *tag_text(i)),
+                  tables[i].source->origin_of(*tag_nodes[i]));
+    }
+    std::string_view tag;
+    if (!pin) {
+      if (!chooser) {
+        if (tables.empty()) return;
+        // the table may come from a setting of a secret field inside it: its value cut
+        report_at(tag_path, severity::error, fmt::format("is missing; it selects one of {}", quoted_list(tags)),
+                  where(tables.back(), true));
+        return;
+      }
+      tag = *tag_text(*chooser);
+    } else {
+      tag = *pin;
+    }
+    const std::size_t index = tag_index(s, tag);
+    if (index == tags.size()) {
+      report_at(tag_path, severity::error, fmt::format("unknown alternative '{}'; valid: {}", tag, quoted_list(tags)),
+                tables[*chooser].source->origin_of(*tag_nodes[*chooser]),
+                did_you_mean(tag, {tags.begin(), tags.end()}));
+      return;
+    }
+    if (chooser) record_at(tag_path, tables[*chooser].source->origin_of(*tag_nodes[*chooser]));
+    else record_at(tag_path, origin{origin_kind::value, {}, 0, 0});
+    if (!tables.empty()) record(tables.back());
+    // Tables from the top down while they name the same alternative or none.
+    slot_list chosen;
+    for (std::size_t i = tables.size(); i-- > 0;) {
+      if (tag_text(i) && *tag_text(i) != tag) {
+        if (!pin) break;
+        continue;  // reported above: pinned
+      }
+      chosen.insert(chosen.begin(), tables[i]);
+    }
+    const shape& alt = *s.alternatives[index];
+    void* alt_value = s.select(v, index);
+    object(alt, alt_value, std::span<const slot>(chosen.data(), chosen.size()), key);
+    for (const member_shape& m : alt.members)  // a field named like the discriminator receives the tag
+      if (m.key == key && unannotated(*m.type).kind == shape_kind::string) {
+        void* target = m.type->kind == shape_kind::annotated ? m.type->unwrap(m.address(alt_value))
+                                                             : m.address(alt_value);
+        (void)unannotated(*m.type).parse(tag, target);
+      }
+  }
+
+  void map(const shape& s, void* m, std::span<const slot> slots, bool secret, std::string_view disc) {
+    slot_list tables;
+    for (const slot& sl : slots) {
+      if (sl.node->is_table()) tables.push_back(sl);
+      else mismatch("a table", sl, secret);
+    }
+    if (!tables.empty()) record(tables.back(), secret);
+    std::vector<std::string_view> keys;
+    for (const slot& sl : tables)
+      for (auto&& [k, node] : *sl.node->as_table())
+        if (std::find(keys.begin(), keys.end(), k.str()) == keys.end()) keys.push_back(k.str());
+    for (std::string_view key : keys) {
+      slot_list children;
+      for (const slot& sl : tables)
+        if (const toml::node* child = sl.node->as_table()->get(key)) children.push_back({child, sl.source});
+      path_scope scope(path_, key);
+      value(*s.element, s.entry(m, key), std::span<const slot>(children.data(), children.size()), secret, disc);
+    }
+  }
+
+  void list(const shape& s, void* items, const slot& sl, bool secret, std::string_view disc) {
+    const toml::array* array = sl.node->as_array();
+    if (!array) return mismatch("a list", sl, secret);
+    record(sl, secret);
+    s.resize(items, array->size());
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      path_scope scope(path_, i);
+      const slot element{array->get(i), sl.source};
+      value(*s.element, s.at(items, i), std::span<const slot>(&element, 1), secret, disc);
+    }
+  }
+
+  void scalar(const shape& s, void* v, const slot& sl, bool secret) {
+    const toml::node& n = *sl.node;
+    const bool text = sl.source->text(n);
+    if (n.is_string() && !text && has_references(n.as_string()->get())) return interpolated(s, v, sl, secret);
+    record(sl, secret);
+    if (n.is_string() && text) return parsed(s, v, n.as_string()->get(), where_lazy(sl, secret), secret);
+    switch (s.kind) {
+      case shape_kind::boolean:
+        if (auto b = n.as_boolean()) *static_cast<bool*>(v) = b->get();
+        else mismatch("a boolean", sl, secret);
+        return;
+      case shape_kind::integer:
+        if (auto i = n.as_integer()) {
+          if (conversion c = s.from_integer(i->get(), v); !c)
+            report(severity::error, fmt::format("{} is {}", quote_value(fmt::format("{}", i->get()), secret), c.error),
+                   where(sl, secret));
+        } else {
+          mismatch("an integer", sl, secret);
+        }
+        return;
+      case shape_kind::floating: {
+        conversion c;
+        double wide;
+        if (auto f = n.as_floating_point()) c = s.from_float(wide = f->get(), v);
+        else if (auto i = n.as_integer()) c = s.from_float(wide = static_cast<double>(i->get()), v);
+        else return mismatch("a number", sl, secret);
+        if (!c)
+          report(severity::error, fmt::format("{} is {}", quote_value(fmt::format("{}", wide), secret), c.error),
+                 where(sl, secret));
+        return;
+      }
+      case shape_kind::codec: {
+        // a codec reads strings; numbers are accepted as their text (size = 1024)
+        std::string number;
+        if (auto i = n.as_integer()) number = fmt::format("{}", i->get());
+        else if (auto f = n.as_floating_point()) number = fmt::format("{}", f->get());
+        else if (!n.is_string()) return mismatch("a string", sl, secret);
+        return parsed(s, v, n.is_string() ? std::string_view(n.as_string()->get()) : std::string_view(number),
+                      where_lazy(sl, secret), secret);
+      }
+      default: {
+        // strings, paths, enums and durations are TOML strings, parsed by type
+        auto str = n.as_string();
+        if (!str) {
+          std::string storage;
+          return mismatch(expected_for(s, storage), sl, secret);
+        }
+        return parsed(s, v, str->get(), where_lazy(sl, secret), secret);
+      }
+    }
+  }
+
+  /// An origin computed only if a message needs it.
+  struct lazy_origin {
+    const slot* sl = nullptr;
+    const origin* whole = nullptr;
+    bool secret = false;
+    origin get() const { return whole ? *whole : where(*sl, secret); }
+  };
+  static lazy_origin where_lazy(const slot& sl, bool secret) { return {&sl, nullptr, secret}; }
+
+  void parsed(const shape& s, void* v, std::string_view text, lazy_origin o, bool secret) {
+    if (conversion c = s.parse(text, v); !c)
+      report(severity::error, fmt::format("{} is {}", quote_value(text, secret), c.error), o.get(),
+             secret ? std::string{} : c.hint);
+  }
+
+  /// A file string with `${...}`: resolved now that it is the effective
+  /// value, then parsed as text by the field's type (`port = "${PORT:8000}"`).
+  void interpolated(const shape& s, void* v, const slot& sl, bool secret) {
+    const interpolation x = interpolate(sl.node->as_string()->get(), environment_);
+    origin o = where(sl, secret);
+    for (const std::string& variable : x.variables) o.via += (o.via.empty() ? "" : ", ") + variable;
+    record_whole(o);
+    for (const std::string& problem : x.errors) report(severity::error, problem, o);
+    if (!x.errors.empty()) return;
+    parsed(s, v, x.text, lazy_origin{nullptr, &o, secret}, secret);
+  }
+
+  void mismatch(std::string_view expected, const slot& sl, bool secret = false) {
+    report(severity::error, fmt::format("expected {}, got {}", expected, toml_type_label(sl.node->type())),
+           where(sl, secret));
+  }
+
+  void unknown_keys(const shape& s, const toml::table& table, const layer& source, std::string_view tag_key) {
+    std::vector<std::string_view> keys;
+    for (const member_shape& m : s.members) keys.push_back(m.key);
+    for (auto&& [k, node] : table) {
+      if (std::find(keys.begin(), keys.end(), k.str()) != keys.end() || (!tag_key.empty() && k.str() == tag_key))
+        continue;
+      std::string path = path_;
+      append_key(path, k.str());
+      out_.push_back({severity::error, std::move(path), fmt::format("unknown key '{}'", k.str()),
+                      source.origin_of_key(k, node), did_you_mean(k.str(), keys)});
+    }
+  }
+
+  void record(const slot& sl, bool secret = false) {
+    trace_.records.push_back({static_cast<std::uint32_t>(trace_.paths.size()), static_cast<std::uint32_t>(path_.size()),
+                              sl.node, sl.source, 0, secret});
+    trace_.paths += path_;
+  }
+  void record_at(std::string_view path, origin o) {
+    trace_.records.push_back({static_cast<std::uint32_t>(trace_.paths.size()), static_cast<std::uint32_t>(path.size()),
+                              nullptr, nullptr, static_cast<std::uint32_t>(trace_.whole.size()), false});
+    trace_.paths += path;
+    trace_.whole.push_back(std::move(o));
+  }
+  void record_whole(origin o) { record_at(path_, std::move(o)); }
+
+  origin origin_at(std::string_view path) const { return recorded_origin(trace_, path).value_or(origin{}); }
+
+  void report(severity sev, std::string message, origin o, std::string hint = {}) {
+    report_at(path_, sev, std::move(message), std::move(o), std::move(hint));
+  }
+  void report_at(std::string path, severity sev, std::string message, origin o, std::string hint = {}) {
+    out_.push_back({sev, std::move(path), std::move(message), std::move(o), std::move(hint)});
+  }
+
+  load_trace& trace_;
+  diagnostics& out_;
+  std::string_view profile_;
+  std::string path_;
+  const env_map& environment_;
+};
+
+}  // namespace strata::detail

@@ -1,0 +1,343 @@
+// strata/schema/shape.hpp: the schema of a configuration type as constant
+// data. `shape_of<T>` is a table the compiler builds once per type: each
+// struct's keys and member addresses, each leaf type's parser, each
+// annotated field's rules. The loading engine walks these tables at run
+// time, so a new configuration type costs the compiler a few tables and
+// one small function per field, not a copy of the engine.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <strata/declare/annotated.hpp>
+#include <strata/declare/tags.hpp>
+#include <strata/decode/text.hpp>
+#include <strata/schema/enums.hpp>
+#include <strata/schema/traits.hpp>
+#include <strata/validate/constraints.hpp>
+#include <strata/validate/show.hpp>
+#include <strata/validate/validation.hpp>
+
+namespace strata::detail {
+
+enum class shape_kind : unsigned char {
+  boolean, integer, floating, string, path, enumeration, duration, codec,  // leaves
+  object, list, map, optional, variant,                                     // composites
+  annotated,                                                                // annotated<T, A...>
+};
+
+struct shape;
+
+/// One described member of a struct.
+struct member_shape {
+  std::string_view key;  ///< the name, trailing '_' dropped
+  const shape* type;
+  void* (*address)(void* object);
+};
+
+/// What the annotations of one `annotated<T, A...>` mean to loading.
+struct field_rules {
+  bool secret = false;
+  bool required = false;
+  bool pinned = false;
+  std::string_view discriminator;  ///< the variant's tag key, if any
+  std::span<const std::string_view> aliases;
+  void (*pin)(void* value) = nullptr;           ///< writes the pinned constant
+  std::string (*pinned_text)() = nullptr;       ///< the constant as messages show it
+  std::string_view pinned_tag;                  ///< a pinned variant alternative
+  /// Appends the message of every constraint `value` breaks (", got ..."
+  /// only when `show_value`).
+  void (*check)(const void* value, bool show_value, std::vector<std::string>& failures) = nullptr;
+};
+
+struct shape {
+  shape_kind kind{};
+  std::string_view label;  ///< type_label: "int32_t", "list", ...
+  // leaves
+  conversion (*parse)(std::string_view text, void* out) = nullptr;
+  conversion (*from_integer)(std::int64_t, void* out) = nullptr;  ///< integer, floating, codec
+  conversion (*from_float)(double, void* out) = nullptr;          ///< floating, codec
+  std::span<const std::string_view> names;  ///< enumerators; a variant's tags
+  // object
+  std::span<const member_shape> members;
+  void (*validate)(const void* object, validation& v) = nullptr;
+  // list, map, optional: the element; annotated: the value type
+  const shape* element = nullptr;
+  void (*resize)(void* list, std::size_t n) = nullptr;  ///< list: cleared, then n default elements
+  void* (*at)(void* list, std::size_t i) = nullptr;
+  void* (*entry)(void* map, std::string_view key) = nullptr;  ///< map[key]
+  void* (*engage)(void* optional) = nullptr;                  ///< emplaced when empty
+  // variant
+  std::span<const shape* const> alternatives;
+  void* (*select)(void* variant, std::size_t index) = nullptr;  ///< holds `index`, returns it
+  // annotated
+  void* (*unwrap)(void* annotated) = nullptr;
+  const field_rules* rules = nullptr;
+};
+
+template <class T>
+struct shape_for;
+
+/// The shape of T.
+template <class T>
+inline constexpr const shape* shape_of = &shape_for<T>::value;
+
+// --- leaves ----------------------------------------------------------------
+
+template <class V>
+conversion parse_into(std::string_view text, void* out) {
+  return parse_text(text, *static_cast<V*>(out));
+}
+
+template <class V>
+conversion integer_into(std::int64_t wide, void* out) {
+  if constexpr (std::is_floating_point_v<V>) return narrow_float(static_cast<double>(wide), *static_cast<V*>(out));
+  else return narrow_integer(wide, *static_cast<V*>(out));
+}
+
+template <class V>
+conversion float_into(double wide, void* out) {
+  return narrow_float(wide, *static_cast<V*>(out));
+}
+
+template <class V>
+constexpr shape_kind leaf_kind() {
+  if constexpr (std::is_same_v<V, bool>) return shape_kind::boolean;
+  else if constexpr (is_integer<V>) return shape_kind::integer;
+  else if constexpr (std::is_floating_point_v<V>) return shape_kind::floating;
+  else if constexpr (std::is_same_v<V, std::string>) return shape_kind::string;
+  else if constexpr (std::is_same_v<V, std::filesystem::path>) return shape_kind::path;
+  else if constexpr (is_described_enum<V>) return shape_kind::enumeration;
+  else if constexpr (is_duration<V>) return shape_kind::duration;
+  else return shape_kind::codec;
+}
+
+template <class E>
+inline constexpr auto enum_names_v = enum_names<E>();
+
+// --- structs ---------------------------------------------------------------
+
+template <class T, class D>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*D::pointer);
+}
+
+template <class T>
+constexpr auto make_members() {
+  std::array<member_shape, boost::mp11::mp_size<members_of<T>>::value> out{};
+  std::size_t i = 0;
+  for_each_member<T>([&](auto d) {
+    using D = decltype(d);
+    using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+    out[i++] = member_shape{key_of(d.name), shape_of<M>, &member_address<T, D>};
+  });
+  return out;
+}
+
+template <class T>
+inline constexpr auto members_v = make_members<T>();
+
+template <class T>
+concept has_validate = requires(const T& t, validation& v) { t.validate(v); };
+
+template <class T>
+void validate_object(const void* object, validation& v) {
+  static_cast<const T*>(object)->validate(v);
+}
+
+// --- annotated fields ------------------------------------------------------
+
+template <class A>
+struct aliases_of {
+  static constexpr std::array<std::string_view, 0> value{};
+};
+template <fixed_string... Names>
+struct aliases_of<env_alias<Names...>> {
+  static constexpr std::array<std::string_view, sizeof...(Names)> value{Names.view()...};
+};
+
+/// The env_alias names of an annotation list (at most one env_alias counts).
+template <class... A>
+constexpr std::span<const std::string_view> alias_span() {
+  std::span<const std::string_view> out;
+  ((out = out.empty() ? std::span<const std::string_view>(aliases_of<A>::value) : out), ...);
+  return out;
+}
+
+template <class A, class V>
+void check_one(const V& v, bool show_value, std::vector<std::string>& failures) {
+  using rule = constraint<A>;
+  if constexpr (rule::checks && rule::template applies<V>()) {
+    if (!rule::holds(v)) {
+      std::string message = rule::message();
+      if constexpr (is_scalar<V>)
+        if (show_value) message += ", got " + show(v);
+      failures.push_back(std::move(message));
+    }
+  }
+}
+
+template <class V, class... A>
+void check_all(const void* v, bool show_value, std::vector<std::string>& failures) {
+  (check_one<A>(*static_cast<const V*>(v), show_value, failures), ...);
+}
+
+template <class V, class... A>
+constexpr bool any_check() {
+  return ((constraint<A>::checks && constraint<A>::template applies<V>()) || ...);
+}
+
+template <class V, class Pin>
+void write_pinned(void* value) {
+  if constexpr (std::is_constructible_v<V, decltype(Pin::constant)>)
+    *static_cast<V*>(value) = V(Pin::constant);
+}
+
+template <class Pin>
+std::string pinned_text() {
+  return show(Pin::constant);
+}
+
+template <class V, class... A>
+constexpr field_rules make_rules() {
+  using pin = typename first_pinned<A...>::type;
+  using disc = typename find_discriminator<boost::mp11::mp_list<A...>>::type;
+  field_rules r;
+  r.secret = (std::is_same_v<A, strata::secret> || ...);
+  r.required = (std::is_same_v<A, strata::required> || ...);
+  if constexpr (!std::is_void_v<disc>) r.discriminator = disc::key;
+  r.aliases = alias_span<A...>();
+  if constexpr (!std::is_void_v<pin>) {
+    r.pinned = true;
+    if constexpr (is_variant<V>) {
+      r.pinned_tag = std::string_view(pin::constant);
+    } else {
+      r.pin = &write_pinned<V, pin>;
+      r.pinned_text = &pinned_text<pin>;
+    }
+  }
+  if constexpr (any_check<V, A...>()) r.check = &check_all<V, A...>;
+  return r;
+}
+
+template <class V, class... A>
+inline constexpr field_rules rules_v = make_rules<V, A...>();
+
+template <class V, class... A>
+void* unwrap_annotated(void* f) {
+  return &**static_cast<annotated<V, A...>*>(f);
+}
+
+// --- containers ------------------------------------------------------------
+
+template <class L>
+void resize_list(void* list, std::size_t n) {
+  auto& l = *static_cast<L*>(list);
+  l.clear();
+  l.resize(n);
+}
+
+template <class L>
+void* list_at(void* list, std::size_t i) {
+  return &(*static_cast<L*>(list))[i];
+}
+
+template <class M>
+void* map_entry(void* map, std::string_view key) {
+  return &(*static_cast<M*>(map))[std::string(key)];
+}
+
+template <class O>
+void* engage_optional(void* o) {
+  auto& opt = *static_cast<O*>(o);
+  if (!opt) opt.emplace();
+  return &*opt;
+}
+
+template <class V>
+void* select_variant(void* v, std::size_t index) {
+  auto& var = *static_cast<V*>(v);
+  select_alternative(var, index);
+  return boost::mp11::mp_with_index<std::variant_size_v<V>>(
+      index, [&](auto i) -> void* { return &std::get<i.value>(var); });
+}
+
+template <class V>
+struct variant_shapes;
+template <class... A>
+struct variant_shapes<std::variant<A...>> {
+  static constexpr std::array<const shape*, sizeof...(A)> value{shape_of<A>...};
+};
+
+// --- the shape of each kind of type ----------------------------------------
+
+template <class T>
+constexpr shape make_shape() {
+  shape s;
+  s.label = type_label<T>();
+  if constexpr (is_described_struct<T>) {
+    s.kind = shape_kind::object;
+    s.members = members_v<T>;
+    if constexpr (has_validate<T>) s.validate = &validate_object<T>;
+  } else if constexpr (is_vector<T>) {
+    s.kind = shape_kind::list;
+    s.element = shape_of<typename T::value_type>;
+    s.resize = &resize_list<T>;
+    s.at = &list_at<T>;
+  } else if constexpr (is_map<T>) {
+    s.kind = shape_kind::map;
+    s.element = shape_of<typename T::mapped_type>;
+    s.entry = &map_entry<T>;
+  } else if constexpr (is_optional<T>) {
+    s.kind = shape_kind::optional;
+    s.element = shape_of<typename T::value_type>;
+    s.engage = &engage_optional<T>;
+  } else if constexpr (is_variant<T>) {
+    s.kind = shape_kind::variant;
+    s.names = variant_tags<T>::value;
+    s.alternatives = variant_shapes<T>::value;
+    s.select = &select_variant<T>;
+  } else if constexpr (is_scalar<T>) {
+    s.kind = leaf_kind<T>();
+    s.parse = &parse_into<T>;
+    if constexpr (is_integer<T> || std::is_floating_point_v<T>) s.from_integer = &integer_into<T>;
+    if constexpr (std::is_floating_point_v<T>) s.from_float = &float_into<T>;
+    if constexpr (is_described_enum<T>) s.names = enum_names_v<T>;
+  }
+  return s;
+}
+
+template <class T>
+struct shape_for {
+  static constexpr shape value = make_shape<T>();
+};
+
+template <class V, class... A>
+struct shape_for<annotated<V, A...>> {
+  static constexpr shape value = [] {
+    shape s;
+    s.kind = shape_kind::annotated;
+    s.label = type_label<V>();
+    s.element = shape_of<V>;
+    s.unwrap = &unwrap_annotated<V, A...>;
+    s.rules = &rules_v<V, A...>;
+    return s;
+  }();
+};
+
+/// Sees through `annotated`: the value's shape and the rules, if any.
+constexpr const shape& unannotated(const shape& s) {
+  return s.kind == shape_kind::annotated ? *s.element : s;
+}
+
+constexpr bool is_leaf(shape_kind k) { return k <= shape_kind::codec; }
+
+}  // namespace strata::detail

@@ -1,0 +1,321 @@
+// strata/sources/env.ipp: building the environment layer by walking the
+// shape of the configuration and looking up the names it derives.
+#pragma once
+
+#include <deque>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <strata/decode/layer.hpp>
+#include <strata/detail/did_you_mean.hpp>
+#include <strata/report/diagnostic.hpp>
+#include <strata/schema/env_names.hpp>
+#include <strata/schema/paths.hpp>
+#include <strata/schema/shape.hpp>
+#include <strata/sources/env.hpp>
+#include <strata/sources/overrides.ipp>
+
+namespace strata::detail {
+
+/// Where a built node goes: a key of a table, or the end of a list.
+struct env_target {
+  toml::table* table = nullptr;
+  std::string_view key;
+  toml::array* array = nullptr;
+
+  toml::node* existing() const { return table ? table->get(key) : nullptr; }
+  template <class N>
+  toml::node* put(N&& node) const {
+    if (table) {
+      table->insert_or_assign(key, std::forward<N>(node));
+      return table->get(key);
+    }
+    array->push_back(std::forward<N>(node));
+    return &array->back();
+  }
+  void erase() const {
+    if (table) table->erase(key);
+    else array->pop_back();
+  }
+};
+
+/// Builds the env layer for one configuration by walking its shape.
+class env_builder {
+ public:
+  env_builder(const env_map& vars, layer& into, diagnostics& out, std::string_view sep)
+      : vars_(vars), layer_(into), out_(out), sep_(sep) {}
+
+  /// Builds a struct's fields into `table`; `name` is the variable name of
+  /// the struct itself (the bare prefix at the root, where no separator follows).
+  void object_fields(const shape& s, toml::table& table, const std::string& name, const std::string& path,
+                     bool root) {
+    for (const member_shape& m : s.members) {
+      std::string field_name = root ? name : name + std::string(sep_);
+      for (char c : m.key) field_name += to_upper(c);
+      std::string field_path = path;
+      append_key(field_path, m.key);
+      if (m.type->kind == shape_kind::annotated)
+        build(*m.type->element, m.type->rules, m.type->rules->discriminator, env_target{&table, m.key, nullptr},
+              field_name, field_path);
+      else
+        build(*m.type, nullptr, {}, env_target{&table, m.key, nullptr}, field_name, field_path);
+    }
+  }
+
+  const std::set<std::string, std::less<>>& used() const { return used_; }
+
+ private:
+  /// The value of `var` if set and not empty (an empty one is reported and ignored).
+  std::optional<std::string> lookup(const std::string& var, const std::string& path) {
+    auto it = vars_.find(var);
+    if (it == vars_.end()) return std::nullopt;
+    used_.insert(var);
+    if (it->second.empty()) {
+      out_.push_back({severity::warning, path, fmt::format("{} is set but empty; ignored", var),
+                      origin{origin_kind::env, var}, {}});
+      return std::nullopt;
+    }
+    return it->second;
+  }
+
+  void error(const std::string& path, std::string message, const std::string& var, std::string hint = {}) {
+    out_.push_back({severity::error, path, std::move(message), origin{origin_kind::env, var}, std::move(hint)});
+  }
+
+  void attribute_to(const toml::node* n, const std::string& var) {
+    if (n) attribute(layer_, *n, var);
+  }
+
+  /// A whole container or struct given as one TOML inline value.
+  std::optional<toml::table> parse_inline(const std::string& var, const std::string& text, const std::string& path,
+                                          std::string_view expected) {
+    if (nesting_estimate(text) > max_nesting_depth) {  // toml++ could overflow the stack
+      error(path, fmt::format("{} nests deeper than {} levels", var, max_nesting_depth), var);
+      return std::nullopt;
+    }
+    try {
+      toml::table parsed = toml::parse("v = " + text + "\n");
+      if (parsed.size() == 1 && parsed.get("v")) return parsed;
+    } catch (const toml::parse_error&) {
+    }
+    error(path, fmt::format("{} is not a TOML inline {}", var, expected), var,
+          expected == "list" ? "write it like [\"a\", \"b\"]" : "write it like {host = \"db\", port = 5432}");
+    return std::nullopt;
+  }
+
+  /// `rules` are the annotations of the value itself (secret, aliases),
+  /// null when it has none; `disc` is the discriminator of the nearest
+  /// field or container holding variants.
+  void build(const shape& s, const field_rules* rules, std::string_view disc, env_target at, const std::string& name,
+             const std::string& path) {
+    switch (s.kind) {
+      case shape_kind::annotated: return build(*s.element, s.rules, disc, at, name, path);
+      case shape_kind::optional: return build(*s.element, rules, disc, at, name, path);
+      case shape_kind::object:
+      case shape_kind::map:
+      case shape_kind::variant: return table_like(s, disc, at, name, path);
+      case shape_kind::list: return list(s, disc, at, name, path);
+      default: return scalar(rules, at, name, path);
+    }
+  }
+
+  void scalar(const field_rules* rules, env_target at, const std::string& name, const std::string& path) {
+    std::vector<std::pair<std::string, std::string>> found;  // (variable, value)
+    if (auto v = lookup(name, path)) found.emplace_back(name, std::move(*v));
+    if (rules && rules->secret) {
+      const std::string file_var = name + "_FILE";
+      if (auto file = lookup(file_var, path)) {
+        if (!found.empty()) {
+          error(path, fmt::format("both {} and {} are set; set only one", name, file_var), file_var);
+          return;
+        }
+        std::ifstream in(*file, std::ios::binary);
+        std::ostringstream content;
+        if (in) content << in.rdbuf();
+        if (!in) {
+          error(path, fmt::format("{} names a file that cannot be read", file_var), file_var);
+          return;
+        }
+        std::string text = content.str();
+        if (!text.empty() && text.back() == '\n') text.pop_back();
+        if (!text.empty() && text.back() == '\r') text.pop_back();
+        found.emplace_back(file_var, std::move(text));
+      }
+    }
+    if (rules)
+      for (std::string_view alias : rules->aliases)
+        if (auto v = lookup(std::string(alias), path)) found.emplace_back(alias, std::move(*v));
+    if (found.empty()) return;
+    for (std::size_t i = 1; i < found.size(); ++i) {
+      if (found[i].second != found[0].second) {
+        error(path, fmt::format("{} and {} are both set, to different values", found[0].first, found[i].first),
+              found[i].first, "set only one of them");
+        return;
+      }
+    }
+    attribute_to(at.put(found[0].second), found[0].first);
+  }
+
+  /// A struct, map or variant: one inline table (`APP_DB={...}`) and/or
+  /// one variable per field, entry or alternative field.
+  void table_like(const shape& s, std::string_view disc, env_target at, const std::string& name,
+                  const std::string& path) {
+    toml::node* node = at.existing();
+    if (auto whole = lookup(name, path)) {
+      if (auto parsed = parse_inline(name, *whole, path, "table")) {
+        if (toml::table* t = parsed->get_as<toml::table>("v")) {
+          node = at.put(std::move(*t));
+          attribute_to(node, name);
+        } else {
+          error(path, fmt::format("{} must be a TOML inline table", name), name,
+                "write it like {host = \"db\", port = 5432}");
+        }
+      }
+    }
+    const bool created = !node || !node->is_table();
+    if (created) node = at.put(toml::table{});
+    toml::table& table = *node->as_table();
+    if (s.kind == shape_kind::object) {
+      object_fields(s, table, name, path, false);
+    } else if (s.kind == shape_kind::variant) {
+      // The tag (APP_DB__KIND) and the fields of every alternative; the
+      // decoder keeps those of the alternative the tag selects.
+      const std::string_view key = disc;
+      std::string tag_name = name + std::string(sep_);
+      for (char c : key) tag_name += to_upper(c);
+      std::string tag_path = path;
+      append_key(tag_path, key);
+      scalar(nullptr, env_target{&table, key, nullptr}, tag_name, tag_path);
+      for (const shape* alternative : s.alternatives) object_fields(*alternative, table, name, path, false);
+    } else {
+      map_entries(s, disc, table, name, path);
+    }
+    if (created && table.empty()) at.erase();
+  }
+
+  /// Entries `NAME__key` of a map; keys are taken verbatim.
+  void map_entries(const shape& s, std::string_view disc, toml::table& table, const std::string& name,
+                   const std::string& path) {
+    const bool scalar_values = is_leaf(unannotated(*s.element).kind);
+    const std::string prefix = name + std::string(sep_);
+    std::vector<std::string> keys;
+    for (auto it = vars_.lower_bound(prefix); it != vars_.end() && it->first.starts_with(prefix); ++it) {
+      std::string_view rest = std::string_view(it->first).substr(prefix.size());
+      if (!scalar_values) rest = rest.substr(0, rest.find(sep_));
+      if (!rest.empty() && (keys.empty() || keys.back() != rest)) keys.emplace_back(rest);
+    }
+    for (const std::string& key : keys) {
+      std::string child_path = path;
+      append_key(child_path, key);
+      build(*s.element, nullptr, disc, env_target{&table, key, nullptr}, prefix + key, child_path);
+    }
+  }
+
+  /// A whole list (`NAME=["a","b"]`) or indexed elements (`NAME__0`, `NAME__1`).
+  void list(const shape& s, std::string_view disc, env_target at, const std::string& name,
+            const std::string& path) {
+    const bool scalar_elements = is_leaf(unannotated(*s.element).kind);
+    const std::string prefix = name + std::string(sep_);
+    std::set<std::size_t> indices;
+    std::string first_indexed;
+    for (auto it = vars_.lower_bound(prefix); it != vars_.end() && it->first.starts_with(prefix); ++it) {
+      const std::string_view rest = std::string_view(it->first).substr(prefix.size());
+      std::size_t digits = 0;
+      while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+      if (digits == 0 || digits > 9) continue;
+      if (digits < rest.size() && (scalar_elements || rest.substr(digits).rfind(sep_, 0) != 0)) continue;
+      used_.insert(it->first);  // part of this list, even if the list is rejected below
+      if (it->second.empty()) continue;  // reported as empty when looked up
+      indices.insert(std::stoul(std::string(rest.substr(0, digits))));
+      if (first_indexed.empty()) first_indexed = it->first;
+    }
+    const auto whole = lookup(name, path);
+    if (whole && !indices.empty()) {
+      error(path, fmt::format("{} sets the whole list and {} sets one element; use one form", name, first_indexed),
+            first_indexed);
+      return;
+    }
+    if (whole) {
+      if (auto parsed = parse_inline(name, *whole, path, "list")) {
+        if (toml::array* a = parsed->get_as<toml::array>("v")) attribute_to(at.put(std::move(*a)), name);
+        else error(path, fmt::format("{} must be a TOML inline list", name), name, "write it like [\"a\", \"b\"]");
+      }
+      return;
+    }
+    if (indices.empty()) return;
+    std::size_t expected = 0;
+    for (std::size_t i : indices) {
+      if (i != expected) {
+        error(path,
+              fmt::format("{}{} is set but {}{} is not; a list from the environment cannot have gaps", prefix, i,
+                          prefix, expected),
+              fmt::format("{}{}", prefix, i));
+        return;
+      }
+      ++expected;
+    }
+    toml::node* list_node = at.put(toml::array{});
+    layer_.node_names.insert_or_assign(list_node, first_indexed);
+    toml::array& array = *list_node->as_array();
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+      const std::string element = fmt::format("{}{}", prefix, i);
+      std::string element_path = fmt::format("{}[{}]", path, i);
+      const std::size_t before = array.size();
+      build(*s.element, nullptr, disc, env_target{nullptr, {}, &array}, element, element_path);
+      if (array.size() == before) array.push_back(toml::table{});  // element with nothing set: keep indices aligned
+    }
+  }
+
+  const env_map& vars_;
+  layer& layer_;
+  diagnostics& out_;
+  std::string_view sep_;
+  std::set<std::string, std::less<>> used_;
+};
+
+/// Variables with the prefix that name nothing: warnings, never errors,
+/// since platforms inject such names (APP_SERVICE_HOST).
+inline void unknown_variables(const shape& root, std::string_view prefix, std::string_view sep, const env_map& vars,
+                              const std::set<std::string, std::less<>>& used, diagnostics& out) {
+  std::vector<std::string> known;
+  for (auto it = vars.lower_bound(prefix); it != vars.end() && it->first.starts_with(prefix); ++it) {
+    if (used.contains(it->first)) continue;
+    if (known.empty())  // names are derived only when some variable needs them
+      for_each_env_name(root, prefix, sep, [&](std::string_view name, std::string_view) { known.emplace_back(name); });
+    if (std::find(known.begin(), known.end(), it->first) != known.end()) continue;
+    std::string best = closest(it->first, known);
+    out.push_back({severity::warning, {}, fmt::format("{} does not match any setting of this configuration", it->first),
+                   origin{origin_kind::env, it->first}, best.empty() ? std::string{} : "did you mean " + best + "?"});
+  }
+}
+
+/// The env layer of a configuration whose root has shape `root`.
+inline void read_env(const env_map& vars, const shape& root, std::string_view prefix, std::string_view sep,
+                     std::string_view section, std::deque<layer>& layers, diagnostics& out) {
+  layer& l = layers.emplace_back();
+  l.kind = origin_kind::env;
+  l.name = "environment";
+  toml::table* table = &l.root;
+  std::string section_path;
+  for (std::string_view rest = section; !rest.empty();) {  // env names skip the section
+    const auto dot = rest.find('.');
+    const std::string_view key = rest.substr(0, dot);
+    rest = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
+    table->insert(key, toml::table{});
+    table = table->get_as<toml::table>(key);
+    append_key(section_path, key);
+  }
+  env_builder builder(vars, l, out, sep);
+  builder.object_fields(root, *table, std::string(prefix), section_path, true);
+  if (!prefix.empty()) unknown_variables(root, prefix, sep, vars, builder.used(), out);
+}
+
+}  // namespace strata::detail

@@ -1,0 +1,52 @@
+// strata/sources/profile.ipp: reading a profile's files.
+#pragma once
+
+#include <deque>
+#include <filesystem>
+#include <string>
+
+#include <fmt/format.h>
+
+#include <strata/decode/layer.hpp>
+#include <strata/detail/did_you_mean.hpp>
+#include <strata/report/diagnostic.hpp>
+#include <strata/sources/env.hpp>
+#include <strata/sources/profile.hpp>
+#include <strata/sources/toml.ipp>
+
+namespace strata::detail {
+
+/// What sources share while one configuration loads.
+struct load_context {
+  env_map environment;  ///< the env(...) source's variables, else the process's
+  std::string profile;  ///< set by a profile source; "" without one
+};
+
+inline void read_source(const profile& p, std::deque<layer>& layers, diagnostics& out, load_context& ctx) {
+  origin chosen_by{};
+  std::string name = p.name();
+  if (name.empty()) {
+    if (auto it = ctx.environment.find(p.selector()); it != ctx.environment.end() && !it->second.empty()) {
+      name = it->second;
+      chosen_by = origin{origin_kind::env, p.selector()};
+    } else {
+      name = "development";
+    }
+  }
+  ctx.profile = name;
+  const std::filesystem::path& dir = p.directory();
+  read_source(toml_file(dir / "base.toml"), layers, out);
+  const auto file = dir / (name + ".toml");
+  std::error_code ec;
+  if (name == "base" || name == "local" || !std::filesystem::is_regular_file(file, ec)) {
+    const auto options = p.available();
+    std::string hint = fmt::format("available in '{}': {}", dir.string(), quoted_list(options));
+    if (auto best = closest(name, options); !best.empty()) hint += fmt::format("; did you mean '{}'?", best);
+    out.push_back({severity::error, {}, fmt::format("unknown profile '{}'", name), chosen_by, std::move(hint)});
+  } else {
+    read_source(toml_file(file), layers, out);
+  }
+  read_source(toml_file(dir / "local.toml", optional), layers, out);
+}
+
+}  // namespace strata::detail

@@ -1,0 +1,210 @@
+// strata/sources/toml.ipp: reading TOML files and text, within limits, and
+// composition through `defaults` lists.
+#pragma once
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <strata/decode/layer.hpp>
+#include <strata/detail/did_you_mean.hpp>
+#include <strata/report/diagnostic.hpp>
+#include <strata/sources/toml.hpp>
+
+namespace strata {
+namespace detail {
+
+/// How deep `defaults` lists may nest before strata calls it runaway.
+inline constexpr std::size_t max_composition_depth = 32;
+
+/// The largest configuration file (or toml_text) strata reads: 16 MiB.
+inline constexpr std::size_t max_file_size = std::size_t{16} << 20;
+
+/// Refuses text that is too large or nests too deep to parse safely.
+inline bool within_limits(std::string_view text, const std::string& name, diagnostics& out) {
+  if (text.size() > max_file_size) {
+    out.push_back({severity::error, {},
+                   fmt::format("file is too large: {} bytes, strata reads at most {} MiB", text.size(),
+                               max_file_size >> 20),
+                   origin{origin_kind::file, name}, {}});
+    return false;
+  }
+  if (nesting_estimate(text) > max_nesting_depth) {
+    out.push_back({severity::error, {},
+                   fmt::format("tables, arrays and dotted keys nest deeper than {} levels", max_nesting_depth),
+                   origin{origin_kind::file, name}, {}});
+    return false;
+  }
+  return true;
+}
+
+inline std::optional<toml::table> parse_toml(std::string_view text, const std::string& name, diagnostics& out) {
+  if (!within_limits(text, name, out)) return std::nullopt;
+  try {
+    return toml::parse(text, std::string_view(name));
+  } catch (const toml::parse_error& e) {
+    const auto& at = e.source().begin;
+    std::string description(e.description());
+    for (char& c : description)  // toml++ may quote raw newlines; the report stays one line per message
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    out.push_back({severity::error, {}, fmt::format("invalid TOML: {}", description),
+                   origin{origin_kind::file, name, static_cast<int>(at.line), static_cast<int>(at.column)}, {}});
+    return std::nullopt;
+  }
+}
+
+/// The whole file, or a report of why it cannot be read.
+inline std::optional<std::string> read_text_file(const std::filesystem::path& path, const origin& where,
+                                                 diagnostics& out) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    out.push_back({severity::error, {}, "is a directory, not a TOML file", where, {}});
+    return std::nullopt;
+  }
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > max_file_size) {
+    out.push_back({severity::error, {},
+                   fmt::format("file is too large: {} bytes, strata reads at most {} MiB", size, max_file_size >> 20),
+                   where, {}});
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.push_back({severity::error, {}, "cannot read the file", where, {}});
+    return std::nullopt;
+  }
+  // Read at most one byte past the limit: a FIFO or a device has no size.
+  std::string text;
+  char buffer[65536];
+  while (in && text.size() <= max_file_size) {
+    in.read(buffer, sizeof buffer);
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    out.push_back({severity::error, {}, "cannot read the file", where, {}});
+    return std::nullopt;
+  }
+  if (text.size() > max_file_size) {
+    out.push_back({severity::error, {},
+                   fmt::format("file is too large: more than {} MiB, strata reads at most {} MiB", max_file_size >> 20,
+                               max_file_size >> 20),
+                   where, {}});
+    return std::nullopt;
+  }
+  return text;
+}
+
+/// The TOML files of a folder, by name without extension.
+STRATA_API std::vector<std::string> toml_files_in(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec))
+    if (it->path().extension() == ".toml") names.push_back(it->path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+/// Reads one file and, first, everything its `defaults` list names.
+/// `chain` holds the files being composed, to report cycles by name.
+inline void read_composed(const std::filesystem::path& path, std::deque<layer>& layers, diagnostics& out,
+                          std::vector<std::filesystem::path>& chain) {
+  const std::string name = path.string();
+  const auto text = read_text_file(path, origin{origin_kind::file, name}, out);
+  if (!text) return;
+  std::optional<toml::table> root = parse_toml(*text, name, out);
+  if (!root) return;
+  if (toml::node* defaults = root->get("defaults")) {
+    const toml::array* list = defaults->as_array();
+    const auto at = [&](const toml::node& n) {
+      return origin{origin_kind::file, name, static_cast<int>(n.source().begin.line),
+                    static_cast<int>(n.source().begin.column)};
+    };
+    if (!list) {
+      out.push_back({severity::error, "defaults", "expected a list of file names such as [\"base\", \"model/large\"]",
+                     at(*defaults), {}});
+    } else {
+      chain.push_back(std::filesystem::weakly_canonical(path));
+      for (const toml::node& entry : *list) {
+        const auto* entry_name = entry.as_string();
+        if (!entry_name) {
+          out.push_back({severity::error, "defaults", "expected a file name (a string)", at(entry), {}});
+          continue;
+        }
+        const std::filesystem::path target =
+            (path.parent_path() / (entry_name->get() + ".toml")).lexically_normal();
+        const auto canonical = std::filesystem::weakly_canonical(target);
+        if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+          std::string cycle;
+          for (auto it = std::find(chain.begin(), chain.end(), canonical); it != chain.end(); ++it)
+            cycle += it->filename().string() + " -> ";
+          out.push_back({severity::error, "defaults",
+                         fmt::format("composition cycle: {}{}", cycle, canonical.filename().string()), at(entry), {}});
+          continue;
+        }
+        if (chain.size() >= max_composition_depth) {
+          out.push_back({severity::error, "defaults",
+                         fmt::format("composition nested deeper than {} files", max_composition_depth), at(entry), {}});
+          continue;
+        }
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(target, ec)) {
+          const auto options = toml_files_in(target.parent_path());
+          const std::string folder = target.parent_path().string();
+          std::string hint = options.empty() ? fmt::format("'{}' has no .toml files", folder)
+                                             : fmt::format("available in '{}': {}", folder, quoted_list(options));
+          if (auto best = closest(target.stem().string(), options); !best.empty())
+            hint += fmt::format("; did you mean '{}'?", best);
+          out.push_back({severity::error, "defaults",
+                         fmt::format("'{}' names no file ({} not found)", entry_name->get(), target.string()),
+                         at(entry), std::move(hint)});
+          continue;
+        }
+        read_composed(target, layers, out, chain);
+      }
+      chain.pop_back();
+    }
+    root->erase("defaults");
+  }
+  layers.push_back(layer{origin_kind::file, name, std::move(*root), {}, {}});
+}
+
+/// Reads a toml_file source (and what its `defaults` compose).
+inline void read_source(const toml_file& f, std::deque<layer>& layers, diagnostics& out) {
+  std::error_code ec;
+  if (!std::filesystem::exists(f.path(), ec)) {
+    if (!f.is_optional())
+      out.push_back({severity::error, {}, "required configuration file not found",
+                     origin{origin_kind::file, f.path().string()},
+                     "pass strata::optional to toml_file() if the file may be absent"});
+    return;
+  }
+  std::vector<std::filesystem::path> chain;
+  read_composed(f.path(), layers, out, chain);
+}
+
+inline void read_source(const toml_text& t, std::deque<layer>& layers, diagnostics& out) {
+  if (auto root = parse_toml(t.text(), t.name(), out))
+    layers.push_back(layer{origin_kind::file, t.name(), std::move(*root), {}, {}});
+}
+
+inline void read_source(const toml_table& t, std::deque<layer>& layers, diagnostics&) {
+  if (!t.table()) return;
+  layer& l = layers.emplace_back();
+  l.kind = origin_kind::file;
+  l.name = t.name();
+  l.shared = t.table();
+}
+
+}  // namespace detail
+
+STRATA_API toml_table::toml_table(toml::table&& table, std::string name)
+    : table_(std::make_shared<const toml::table>(std::move(table))), name_(std::move(name)) {}
+
+}  // namespace strata
