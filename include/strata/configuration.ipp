@@ -81,7 +81,7 @@ STRATA_API load_outcome load_sources(const std::vector<source>& sources, const s
       env_source = e;
       break;
     }
-  load_context ctx{env_source ? env_source->variables() : process_environment(), {}};
+  load_context ctx{load_environment(env_source), {}};
   if (files) files->clear();
   for (const source& s : sources) {
     const std::size_t first_layer = layers.size(), first_found = found.size();
@@ -89,7 +89,7 @@ STRATA_API load_outcome load_sources(const std::vector<source>& sources, const s
         [&](const auto& src) {
           using S = std::decay_t<decltype(src)>;
           if constexpr (std::is_same_v<S, env>) {
-            read_env(&src == env_source ? ctx.environment : src.variables(), *request.root, request.prefix,
+            read_env(&src == env_source ? ctx.environment.get() : src.variables(), *request.root, request.prefix,
                      request.separator, request.section, layers, found);
           } else if constexpr (std::is_same_v<S, profile>) {
             read_source(src, layers, found, ctx);

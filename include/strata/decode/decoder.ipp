@@ -26,6 +26,7 @@
 #include <strata/report/diagnostic.hpp>
 #include <strata/schema/paths.hpp>
 #include <strata/schema/shape.hpp>
+#include <strata/sources/env.hpp>
 #include <strata/validate/validation.hpp>
 
 namespace strata::detail {
@@ -106,7 +107,7 @@ class decoder {
  public:
   /// `environment` is what `${VAR}` in file values reads.
   decoder(load_trace& trace, diagnostics& out, std::string_view profile, std::string root_path,
-          const env_map& environment)
+          const load_environment& environment)
       : trace_(trace), out_(out), profile_(profile), path_(std::move(root_path)), environment_(environment) {}
 
   /// Decodes a described struct; `tag_key` is the discriminator of the
@@ -385,7 +386,7 @@ class decoder {
   /// A file string with `${...}`: resolved now that it is the effective
   /// value, then parsed as text by the field's type (`port = "${PORT:8000}"`).
   void interpolated(const shape& s, void* v, const slot& sl, bool secret) {
-    const interpolation x = interpolate(sl.node->as_string()->get(), environment_);
+    const interpolation x = interpolate(sl.node->as_string()->get(), environment_.get());
     origin o = where(sl, secret);
     for (const std::string& variable : x.variables) o.via += (o.via.empty() ? "" : ", ") + variable;
     record_whole(o);
@@ -438,7 +439,7 @@ class decoder {
   diagnostics& out_;
   std::string_view profile_;
   std::string path_;
-  const env_map& environment_;
+  const load_environment& environment_;
 };
 
 }  // namespace strata::detail

@@ -174,6 +174,102 @@ constexpr bool field_check() {
   return true;
 }
 
+// --- the same checks as predicates, once per field type ---------------------
+//
+// field_check names the owner and the field in its static_asserts, so it is
+// a template per field. It runs only for a field whose type fails the
+// predicate below, which is computed once per field type.
+
+template <class F>
+constexpr bool field_passes();
+
+template <class F>
+inline constexpr bool field_ok = field_passes<F>();
+
+/// check_type without descending into structs (check_struct does that).
+template <class V>
+constexpr bool type_passes() {
+  if constexpr (is_annotated<V>) return field_ok<V>;
+  else if constexpr (!is_supported<V>) return false;
+  else if constexpr (is_optional<V> || is_vector<V>) return type_passes<typename V::value_type>();
+  else if constexpr (is_map<V>) return type_passes<typename V::mapped_type>();
+  else return true;
+}
+
+template <class V, class A>
+constexpr bool annotation_passes() {
+  if constexpr (std::is_same_v<A, required> || std::is_same_v<A, secret>) return true;
+  else if constexpr (requires { A::key; }) return holds_variant<V>();
+  else return constraint<A>::template applies<V>();
+}
+
+template <class V, class Pin, class A>
+constexpr bool pinned_passes() {
+  using rule = constraint<A>;
+  if constexpr (rule::checks && rule::template applies<V>()) {
+    using P = decltype(pinned_as<V, Pin>());
+    if constexpr (judges_pinned<A, P>()) return rule::template holds<P>(pinned_as<V, Pin>());
+  }
+  return true;
+}
+
+template <class V, class L>
+struct annotations_pass;
+template <class V, template <class...> class L, class... A>
+struct annotations_pass<V, L<A...>> {
+  static constexpr bool value = (annotation_passes<V, A>() && ...);
+  template <class Pin>
+  static constexpr bool pinned() {
+    return (pinned_passes<V, Pin, A>() && ...);
+  }
+};
+
+template <class F>
+constexpr bool field_passes() {
+  using V = value_type_of<F>;
+  using L = annotations_of<F>;
+  using pin = typename boost::mp11::mp_apply<first_pinned, L>::type;
+  if constexpr (!type_passes<V>() || !annotations_pass<V, L>::value) {
+    return false;
+  } else if constexpr (holds_variant<V>() && std::is_void_v<typename find_discriminator<L>::type>) {
+    return false;
+  } else if constexpr (is_variant<V> && !std::is_void_v<pin>) {
+    if constexpr (!is_string_constant<std::remove_cvref_t<decltype(pin::constant)>> &&
+                  !std::is_same_v<std::remove_cvref_t<decltype(pin::constant)>, std::string_view>) {
+      return false;
+    } else {
+      constexpr auto& tags = variant_tags<V>::value;
+      return std::find(tags.begin(), tags.end(), std::string_view(pin::constant)) != tags.end();
+    }
+  } else if constexpr (!std::is_void_v<pin>) {
+    using C = std::remove_cvref_t<decltype(pin::constant)>;
+    if constexpr (constant_applies<V, C>() || (is_numeric<V> && std::is_arithmetic_v<C>))
+      return annotations_pass<V, L>::template pinned<pin>();
+    else
+      return false;
+  } else {
+    return true;
+  }
+}
+
+/// The checks below a passing field: its structs, variants and elements.
+template <class V>
+constexpr void descend() {
+  if constexpr (is_annotated<V>) {
+    descend<value_type_of<V>>();
+  } else if constexpr (is_described_struct<V>) {
+    check_struct<V>();
+  } else if constexpr (is_variant<V>) {
+    check_tags_unique(static_cast<V*>(nullptr));
+    boost::mp11::mp_for_each<boost::mp11::mp_transform<std::add_pointer_t, V>>(
+        [](auto* alternative) { check_struct<std::remove_pointer_t<decltype(alternative)>>(); });
+  } else if constexpr (is_optional<V> || is_vector<V>) {
+    descend<typename V::value_type>();
+  } else if constexpr (is_map<V>) {
+    descend<typename V::mapped_type>();
+  }
+}
+
 /// Converts to any field type, so an aggregate's fields can be counted by
 /// brace initialization (Boost.PFR's technique; its own fields_count crashes
 /// g++ 12 on default member initializers such as `std::vector<std::string>
@@ -204,9 +300,13 @@ constexpr bool check_struct() {
   }
   for_each_member<T>([](auto d) {
     using D = decltype(d);
-    constexpr auto name = fixed_string<std::char_traits<char>::length(D::name) + 1>::from(D::name);
     using F = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
-    field_check<T, name, F>();
+    if constexpr (field_ok<F>) {
+      descend<value_type_of<F>>();
+    } else {
+      constexpr auto name = fixed_string<std::char_traits<char>::length(D::name) + 1>::from(D::name);
+      field_check<T, name, F>();
+    }
   });
   return true;
 }

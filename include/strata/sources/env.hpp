@@ -45,4 +45,23 @@ class env {
   std::optional<detail::env_map> injected_;
 };
 
+namespace detail {
+
+/// The environment one load sees: the env(...) source's variables, else the
+/// process's, snapshotted once and only if something reads it.
+class load_environment {
+ public:
+  explicit load_environment(const env* source) : source_(source) {}
+  const env_map& get() const {
+    if (!vars_) vars_ = source_ ? source_->variables() : process_environment();
+    return *vars_;
+  }
+
+ private:
+  const env* source_;
+  mutable std::optional<env_map> vars_;
+};
+
+}  // namespace detail
+
 }  // namespace strata

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <deque>
+#include <optional>
 #include <filesystem>
 #include <string>
 
@@ -18,7 +19,7 @@ namespace strata::detail {
 
 /// What sources share while one configuration loads.
 struct load_context {
-  env_map environment;  ///< the env(...) source's variables, else the process's
+  load_environment environment;
   std::string profile;  ///< set by a profile source; "" without one
 };
 
@@ -26,7 +27,8 @@ inline void read_source(const profile& p, std::deque<layer>& layers, diagnostics
   origin chosen_by{};
   std::string name = p.name();
   if (name.empty()) {
-    if (auto it = ctx.environment.find(p.selector()); it != ctx.environment.end() && !it->second.empty()) {
+    const env_map& vars = ctx.environment.get();
+    if (auto it = vars.find(p.selector()); it != vars.end() && !it->second.empty()) {
       name = it->second;
       chosen_by = origin{origin_kind::env, p.selector()};
     } else {
