@@ -69,11 +69,17 @@ fuzz: | deps
 test-fuzz: | deps
 	FUZZ_FRESH=1 FUZZ_SEED=1 bash fuzz/run.sh 60 $(BUILD)/fuzz-test
 
-# Google Benchmark programs; ratios against baselines measured in the same run.
+# Google Benchmark programs, each printing its ratios against a baseline
+# measured in the same run, then compile time with both compilers.
+BENCH_PROGRAMS := binding full_load env_only scaling live_get live_reload
 bench: $(BUILD)/bench/build.ninja
 	cmake --build $(BUILD)/bench -j$(JOBS)
-	./$(BUILD)/bench/benchmarks/strata_bench_live_get --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
-	./$(BUILD)/bench/benchmarks/strata_bench_live_reload --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+	@for p in $(BENCH_PROGRAMS); do \
+	  echo "== strata_bench_$$p"; \
+	  ./$(BUILD)/bench/benchmarks/strata_bench_$$p --benchmark_repetitions=5 \
+	    --benchmark_report_aggregates_only=true || exit 1; \
+	done
+	bash benchmarks/compile_time.sh
 
 # find_package(strata CONFIG) from an installed tree, as a user would.
 test-install: $(BUILD)/gcc/build.ninja

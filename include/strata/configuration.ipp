@@ -89,8 +89,14 @@ STRATA_API load_outcome load_sources(const std::vector<source>& sources, const s
         [&](const auto& src) {
           using S = std::decay_t<decltype(src)>;
           if constexpr (std::is_same_v<S, env>) {
-            read_env(&src == env_source ? ctx.environment.get() : src.variables(), *request.root, request.prefix,
-                     request.separator, request.section, layers, found);
+            if (&src == env_source) {
+              read_env(ctx.environment.get(), *request.root, request.prefix, request.separator, request.section,
+                       layers, found);
+            } else {
+              const env_map vars = src.variables();
+              read_env(env_view::of(vars), *request.root, request.prefix, request.separator, request.section, layers,
+                       found);
+            }
           } else if constexpr (std::is_same_v<S, profile>) {
             read_source(src, layers, found, ctx);
           } else {

@@ -128,7 +128,7 @@ class decoder {
           ++matched[i];
         }
       }
-      path_scope scope(path_, m.key);
+      path_scope scope(path_, m.key, path_scope::identifier);
       field(*m.type, m.address(obj), std::span<const slot>(children.data(), children.size()));
     }
     for (std::size_t i = 0; i < tables.size(); ++i) {
@@ -386,7 +386,8 @@ class decoder {
   /// A file string with `${...}`: resolved now that it is the effective
   /// value, then parsed as text by the field's type (`port = "${PORT:8000}"`).
   void interpolated(const shape& s, void* v, const slot& sl, bool secret) {
-    const interpolation x = interpolate(sl.node->as_string()->get(), environment_.get());
+    const interpolation x = interpolate(sl.node->as_string()->get(),
+                                            [&](std::string_view name) { return environment_.find(name); });
     origin o = where(sl, secret);
     for (const std::string& variable : x.variables) o.via += (o.via.empty() ? "" : ", ") + variable;
     record_whole(o);

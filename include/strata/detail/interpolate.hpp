@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,10 +31,11 @@ inline bool is_variable_name(std::string_view name) {
   return true;
 }
 
-/// Replaces every reference in `text`, reading `vars`; never stops at the
+/// Replaces every reference in `text`, reading variables through
+/// `lookup(name) -> std::optional<std::string_view>`; never stops at the
 /// first problem. Messages name variables, never values.
-template <class Map>
-interpolation interpolate(std::string_view text, const Map& vars) {
+template <class Lookup>
+interpolation interpolate(std::string_view text, const Lookup& lookup) {
   interpolation out;
   std::size_t count = 0;
   std::size_t i = 0;
@@ -67,22 +68,21 @@ interpolation interpolate(std::string_view text, const Map& vars) {
       continue;
     }
     out.variables.emplace_back(name);
-    const auto it = vars.find(std::string(name));
-    const bool set = it != vars.end();
-    const bool empty = !set || it->second.empty();
+    const std::optional<std::string_view> value = lookup(name);
+    const bool empty = !value || value->empty();
     if (colon == std::string_view::npos) {
-      if (!set) out.errors.push_back(fmt::format("{} is not set", name));
-      else out.text += it->second;
+      if (!value) out.errors.push_back(fmt::format("{} is not set", name));
+      else out.text += *value;
     } else if (body.size() > colon + 1 && body[colon + 1] == '?') {
       if (empty) {
         const std::string_view message = body.substr(colon + 2);
         out.errors.push_back(message.empty() ? fmt::format("{} is not set", name)
                                              : fmt::format("{} is not set: {}", name, message));
       } else {
-        out.text += it->second;
+        out.text += *value;
       }
     } else {
-      out.text += empty ? std::string(body.substr(colon + 1)) : it->second;
+      out.text += empty ? body.substr(colon + 1) : *value;
     }
   }
   return out;

@@ -92,12 +92,17 @@ inline bool shape_has_path(const shape& root, std::string_view path) {
 }
 
 /// Appends a key to a dotted path, quoting keys that are not bare TOML keys.
+constexpr bool is_bare_key(std::string_view key) {
+  if (key.empty()) return false;
+  for (char c : key)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+      return false;
+  return true;
+}
+
 inline void append_key(std::string& path, std::string_view key) {
   if (!path.empty()) path += '.';
-  const bool bare = !key.empty() && key.find_first_not_of(
-                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") ==
-                                        std::string_view::npos;
-  if (bare) {
+  if (is_bare_key(key)) {
     path += key;
   } else {
     path += '"';
@@ -119,6 +124,12 @@ inline void append_index(std::string& path, std::size_t index) {
 class path_scope {
  public:
   path_scope(std::string& path, std::string_view key) : path_(path), size_(path.size()) { append_key(path, key); }
+  /// A struct member's key: an identifier, never quoted.
+  enum identifier_t { identifier };
+  path_scope(std::string& path, std::string_view key, identifier_t) : path_(path), size_(path.size()) {
+    if (!path.empty()) path += '.';
+    path += key;
+  }
   path_scope(std::string& path, std::size_t index) : path_(path), size_(path.size()) { append_index(path, index); }
   ~path_scope() { path_.resize(size_); }
   path_scope(const path_scope&) = delete;

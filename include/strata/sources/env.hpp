@@ -4,11 +4,14 @@
 // Reading is in env.ipp.
 #pragma once
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 extern char** environ;
 
@@ -40,6 +43,8 @@ class env {
 
   /// The variables this source sees now.
   detail::env_map variables() const { return injected_ ? *injected_ : detail::process_environment(); }
+  /// The injected variables; null for the process environment.
+  const detail::env_map* injected() const noexcept { return injected_ ? &*injected_ : nullptr; }
 
  private:
   std::optional<detail::env_map> injected_;
@@ -47,19 +52,74 @@ class env {
 
 namespace detail {
 
+/// Environment variables sorted by name, as views: into the process
+/// environment (taken without copying a string) or into an injected map.
+class env_view {
+ public:
+  using entry = std::pair<std::string_view, std::string_view>;
+  using iterator = std::vector<entry>::const_iterator;
+
+  static env_view of_process() {
+    env_view v;
+    for (char** e = environ; e && *e; ++e) {
+      const std::string_view text(*e);
+      const auto eq = text.find('=');
+      if (eq != std::string_view::npos) v.entries_.emplace_back(text.substr(0, eq), text.substr(eq + 1));
+    }
+    // the first of duplicate names wins, as with getenv
+    std::stable_sort(v.entries_.begin(), v.entries_.end(),
+                     [](const entry& a, const entry& b) { return a.first < b.first; });
+    v.entries_.erase(std::unique(v.entries_.begin(), v.entries_.end(),
+                                 [](const entry& a, const entry& b) { return a.first == b.first; }),
+                     v.entries_.end());
+    return v;
+  }
+  static env_view of(const env_map& vars) {
+    env_view v;
+    v.entries_.assign(vars.begin(), vars.end());
+    return v;
+  }
+
+  iterator begin() const { return entries_.begin(); }
+  iterator end() const { return entries_.end(); }
+  iterator lower_bound(std::string_view name) const {
+    return std::lower_bound(entries_.begin(), entries_.end(), name,
+                            [](const entry& e, std::string_view n) { return e.first < n; });
+  }
+  iterator find(std::string_view name) const {
+    const iterator it = lower_bound(name);
+    return it != end() && it->first == name ? it : end();
+  }
+
+ private:
+  std::vector<entry> entries_;
+};
+
 /// The environment one load sees: the env(...) source's variables, else the
-/// process's, snapshotted once and only if something reads it.
+/// process's, taken once and only if something reads it.
 class load_environment {
  public:
   explicit load_environment(const env* source) : source_(source) {}
-  const env_map& get() const {
-    if (!vars_) vars_ = source_ ? source_->variables() : process_environment();
-    return *vars_;
+
+  /// One variable: a lookup, without taking the whole environment.
+  std::optional<std::string_view> find(std::string_view name) const {
+    if (view_ || (source_ && source_->injected())) {
+      const auto it = get().find(name);
+      return it == get().end() ? std::nullopt : std::optional<std::string_view>(it->second);
+    }
+    const char* value = std::getenv(std::string(name).c_str());
+    return value ? std::optional<std::string_view>(value) : std::nullopt;
+  }
+
+  /// Every variable, sorted by name.
+  const env_view& get() const {
+    if (!view_) view_ = source_ && source_->injected() ? env_view::of(*source_->injected()) : env_view::of_process();
+    return *view_;
   }
 
  private:
   const env* source_;
-  mutable std::optional<env_map> vars_;
+  mutable std::optional<env_view> view_;
 };
 
 }  // namespace detail

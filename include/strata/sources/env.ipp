@@ -50,7 +50,7 @@ struct env_target {
 /// Builds the env layer for one configuration by walking its shape.
 class env_builder {
  public:
-  env_builder(const env_map& vars, layer& into, diagnostics& out, std::string_view sep)
+  env_builder(const env_view& vars, layer& into, diagnostics& out, std::string_view sep)
       : vars_(vars), layer_(into), out_(out), sep_(sep) {}
 
   /// Builds a struct's fields into `table`; `name` is the variable name of
@@ -83,7 +83,7 @@ class env_builder {
                       origin{origin_kind::env, var}, {}});
       return std::nullopt;
     }
-    return it->second;
+    return std::string(it->second);
   }
 
   void error(const std::string& path, std::string message, const std::string& var, std::string hint = {}) {
@@ -232,7 +232,7 @@ class env_builder {
       while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
       if (digits == 0 || digits > 9) continue;
       if (digits < rest.size() && (scalar_elements || rest.substr(digits).rfind(sep_, 0) != 0)) continue;
-      used_.insert(it->first);  // part of this list, even if the list is rejected below
+      used_.emplace(it->first);  // part of this list, even if the list is rejected below
       if (it->second.empty()) continue;  // reported as empty when looked up
       indices.insert(std::stoul(std::string(rest.substr(0, digits))));
       if (first_indexed.empty()) first_indexed = it->first;
@@ -274,7 +274,7 @@ class env_builder {
     }
   }
 
-  const env_map& vars_;
+  const env_view& vars_;
   layer& layer_;
   diagnostics& out_;
   std::string_view sep_;
@@ -283,7 +283,7 @@ class env_builder {
 
 /// Variables with the prefix that name nothing: warnings, never errors,
 /// since platforms inject such names (APP_SERVICE_HOST).
-inline void unknown_variables(const shape& root, std::string_view prefix, std::string_view sep, const env_map& vars,
+inline void unknown_variables(const shape& root, std::string_view prefix, std::string_view sep, const env_view& vars,
                               const std::set<std::string, std::less<>>& used, diagnostics& out) {
   std::vector<std::string> known;
   for (auto it = vars.lower_bound(prefix); it != vars.end() && it->first.starts_with(prefix); ++it) {
@@ -291,14 +291,15 @@ inline void unknown_variables(const shape& root, std::string_view prefix, std::s
     if (known.empty())  // names are derived only when some variable needs them
       for_each_env_name(root, prefix, sep, [&](std::string_view name, std::string_view) { known.emplace_back(name); });
     if (std::find(known.begin(), known.end(), it->first) != known.end()) continue;
-    std::string best = closest(it->first, known);
+    const std::string name(it->first);
+    std::string best = closest(name, known);
     out.push_back({severity::warning, {}, fmt::format("{} does not match any setting of this configuration", it->first),
-                   origin{origin_kind::env, it->first}, best.empty() ? std::string{} : "did you mean " + best + "?"});
+                   origin{origin_kind::env, name}, best.empty() ? std::string{} : "did you mean " + best + "?"});
   }
 }
 
 /// The env layer of a configuration whose root has shape `root`.
-inline void read_env(const env_map& vars, const shape& root, std::string_view prefix, std::string_view sep,
+inline void read_env(const env_view& vars, const shape& root, std::string_view prefix, std::string_view sep,
                      std::string_view section, std::deque<layer>& layers, diagnostics& out) {
   layer& l = layers.emplace_back();
   l.kind = origin_kind::env;

@@ -27,7 +27,7 @@ inline void read_source(const profile& p, std::deque<layer>& layers, diagnostics
   origin chosen_by{};
   std::string name = p.name();
   if (name.empty()) {
-    const env_map& vars = ctx.environment.get();
+    const env_view& vars = ctx.environment.get();
     if (auto it = vars.find(p.selector()); it != vars.end() && !it->second.empty()) {
       name = it->second;
       chosen_by = origin{origin_kind::env, p.selector()};
