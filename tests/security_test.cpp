@@ -371,6 +371,27 @@ TEST_CASE("limits: what is not deep is not refused") {
   CHECK(strata::detail::nesting_estimate("x = " + std::string(100, '[') + std::string(100, ']')) <= 128);
 }
 
+TEST_CASE("limits: the quick nesting bound never clears text the precise estimate refuses") {
+  using strata::detail::may_nest_deeper;
+  using strata::detail::nesting_estimate;
+  std::vector<std::string> texts = {"a = 1\n", "x = " + std::string(200, '[') + std::string(200, ']')};
+  std::string dotted = "k";
+  for (int i = 0; i < 150; ++i) dotted += ".k";
+  texts.push_back(dotted + " = 1\n");
+  texts.push_back("[" + dotted + "]\nv = 1\n");
+  std::string arrays = "x = [\n";
+  for (int i = 0; i < 140; ++i) arrays += "[\n";
+  texts.push_back(arrays);
+  std::string floats = "x = [";
+  for (int i = 0; i < 1000; ++i) floats += "1.5, ";
+  texts.push_back(floats + "2.25]\n");
+  for (const std::string& text : texts)
+    for (std::size_t limit : {std::size_t{8}, std::size_t{128}}) {
+      INFO(text.substr(0, 40), " limit ", limit);
+      CHECK(may_nest_deeper(text, limit) == (nesting_estimate(text) > limit));
+    }
+}
+
 TEST_CASE("limits: composition deeper than 32 files is an error naming the chain's file") {
   strata_test::temp_dir dir;
   for (int i = 0; i < 40; ++i)

@@ -1,4 +1,4 @@
-// TOML sources (toml_file, toml_text), precedence (defaults < sources in
+// TOML sources (toml_file, toml_text, toml_table), precedence (defaults < sources in
 // order < overrides < value<>), the override grammar and args(argc, argv).
 #include <string>
 #include <vector>
@@ -53,6 +53,42 @@ TEST_CASE("toml_file reads a file from disk") {
   CHECK(o.name == file.string());
   CHECK(o.line == 4);
   CHECK(o.column == 8);
+}
+
+// --- toml_table ------------------------------------------------------------------
+
+TEST_CASE("toml_table reads a parsed table in place, with its positions as origins") {
+  const std::string_view text = "name = \"parsed\"\n[db]\nport = 7000\n";
+  auto table = std::make_shared<const toml::table>(toml::parse(text, std::string_view("payload")));
+  const strata::configuration ctx(strata::toml_table(table, "service payload"));
+  for (int i = 0; i < 2; ++i) {  // read, not consumed
+    auto r = ctx.load<App>();
+    INFO(strata::format(r.diagnostics()));
+    REQUIRE(r.ok());
+    CHECK(r.value().name == "parsed");
+    CHECK(r.value().db.port == 7000);
+    CHECK(r.origin_of("db.port") == strata::origin{strata::origin_kind::file, "service payload", 3, 8});
+  }
+  CHECK(table->get("db")->as_table()->get("port")->value_or(0) == 7000);
+}
+
+TEST_CASE("toml_table takes a table over, and reports like a file") {
+  toml::table table = toml::parse("[db]\nport = 70000\nprot = 1\n");
+  auto r = strata::configuration(strata::toml_table(std::move(table), "moved")).load<App>();
+  CHECK(only_at(r.diagnostics(), "db.port").origin.name == "moved");
+  CHECK(contains(only_at(r.diagnostics(), "db.port").message, "[1, 65535]"));
+  CHECK(only_at(r.diagnostics(), "db.prot").hint == "did you mean 'port'?");
+}
+
+TEST_CASE("toml_table sits in precedence order like any source") {
+  auto table = std::make_shared<const toml::table>(toml::parse("workers = 4\n"));
+  auto r = strata::configuration(strata::toml_text("workers = 2\nname = \"text\"\n"), strata::toml_table(table))
+               .overrides({"name=override"})
+               .load<App>();
+  REQUIRE(r.ok());
+  CHECK(r.value().workers == 4);
+  CHECK(r.value().name == "override");
+  CHECK(r.origin_of("workers").name == "<table>");
 }
 
 TEST_CASE("a missing required toml_file is an error naming the file") {

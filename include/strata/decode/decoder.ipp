@@ -108,7 +108,11 @@ class decoder {
   /// `environment` is what `${VAR}` in file values reads.
   decoder(load_trace& trace, diagnostics& out, std::string_view profile, std::string root_path,
           const load_environment& environment)
-      : trace_(trace), out_(out), profile_(profile), path_(std::move(root_path)), environment_(environment) {}
+      : trace_(trace), out_(out), profile_(profile), path_(std::move(root_path)), environment_(environment) {
+    path_.reserve(256);
+    trace_.records.reserve(128);
+    trace_.paths.reserve(2048);
+  }
 
   /// Decodes a described struct; `tag_key` is the discriminator of the
   /// variant it is an alternative of (allowed beside its own keys).
@@ -118,24 +122,31 @@ class decoder {
       if (sl.node->is_table()) tables.push_back(sl);
       else mismatch("a table", sl);
     }
-    // keys each table had that are fields: fewer than its size means unknown keys
-    boost::container::small_vector<std::size_t, 6> matched(tables.size(), 0);
-    for (const member_shape& m : s.members) {
-      slot_list children;
-      for (std::size_t i = 0; i < tables.size(); ++i) {
-        if (const toml::node* child = tables[i].node->as_table()->get(m.key)) {
-          children.push_back({child, tables[i].source});
-          ++matched[i];
-        }
+    // Each table against the members in one pass (both sorted by key):
+    // found[t * n + m] is member m's node in table t.
+    const std::size_t n = s.members.size();
+    boost::container::small_vector<const toml::node*, 64> found(n * tables.size(), nullptr);
+    boost::container::small_vector<bool, 6> has_unknown(tables.size(), false);
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+      std::size_t k = 0;
+      for (auto&& [key, node] : *tables[t].node->as_table()) {
+        const std::string_view name = key.str();
+        while (k < n && s.members[s.by_key[k]].key < name) ++k;
+        if (k < n && s.members[s.by_key[k]].key == name) found[t * n + s.by_key[k]] = &node;
+        else if (name != tag_key || tag_key.empty()) has_unknown[t] = true;
       }
-      path_scope scope(path_, m.key, path_scope::identifier);
-      field(*m.type, m.address(obj), std::span<const slot>(children.data(), children.size()));
     }
-    for (std::size_t i = 0; i < tables.size(); ++i) {
-      const toml::table& t = *tables[i].node->as_table();
-      const std::size_t tag = !tag_key.empty() && t.contains(tag_key) ? 1 : 0;
-      if (matched[i] + tag != t.size()) unknown_keys(s, t, *tables[i].source, tag_key);
+    slot_list children(tables.size());
+    for (std::size_t m = 0; m < n; ++m) {
+      std::size_t count = 0;
+      for (std::size_t t = 0; t < tables.size(); ++t)
+        if (const toml::node* child = found[t * n + m]) children[count++] = {child, tables[t].source};
+      const member_shape& member = s.members[m];
+      path_scope scope(path_, member.key, path_scope::identifier);
+      field(*member.type, member.address(obj), std::span<const slot>(children.data(), count));
     }
+    for (std::size_t t = 0; t < tables.size(); ++t)
+      if (has_unknown[t]) unknown_keys(s, *tables[t].node->as_table(), *tables[t].source, tag_key);
     if (s.validate) {
       diagnostics found;
       validation v = validation_access::make(path_, profile_, found);

@@ -2,7 +2,9 @@
 // what is needed to say where each of its values came from.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,13 +16,40 @@
 
 namespace strata::detail {
 
+/// Which env variable or argument produced each node of a layer; the
+/// latest name given to a node wins. Names share one buffer: a layer built
+/// from hundreds of variables makes no allocation per name.
+class node_name_table {
+ public:
+  void set(const toml::node* n, std::string_view name) {
+    entries_.push_back({n, static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(name.size())});
+    text_ += name;
+  }
+  void set_if_absent(const toml::node* n, std::string_view name) {
+    if (!find(n)) set(n, name);
+  }
+  std::optional<std::string_view> find(const toml::node* n) const {
+    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
+      if (it->node == n) return std::string_view(text_).substr(it->begin, it->size);
+    return std::nullopt;
+  }
+
+ private:
+  struct entry {
+    const toml::node* node;
+    std::uint32_t begin, size;
+  };
+  std::vector<entry> entries_;
+  std::string text_;
+};
+
 struct layer {
   origin_kind kind = origin_kind::file;
   std::string name;  ///< file path; for env/args/overrides a short label
   toml::table root;  ///< what was parsed or built
   /// For layers not read from one file: the env variable or argument that
   /// produced each node.
-  std::unordered_map<const toml::node*, std::string> node_names;
+  node_name_table node_names;
   /// A toml_table source's table, read in place of `root`.
   std::shared_ptr<const toml::table> shared;
 
@@ -35,7 +64,7 @@ struct layer {
       const auto& begin = n.source().begin;
       return {kind, name, static_cast<int>(begin.line), static_cast<int>(begin.column)};
     }
-    if (auto it = node_names.find(&n); it != node_names.end()) return {kind, it->second};
+    if (auto name = node_names.find(&n)) return {kind, std::string(*name)};
     return {kind, name};
   }
 

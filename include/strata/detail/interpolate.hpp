@@ -2,6 +2,7 @@
 // and `$${` (a literal `${`) in string values from files.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -45,8 +46,10 @@ interpolation interpolate(std::string_view text, const Lookup& lookup) {
       i += 3;
       continue;
     }
-    if (text.compare(i, 2, "${") != 0) {
-      out.text += text[i++];
+    if (text.compare(i, 2, "${") != 0) {  // the plain run up to the next '$'
+      const std::size_t dollar = std::min(text.find('$', i + 1), text.size());
+      out.text.append(text, i, dollar - i);
+      i = dollar;
       continue;
     }
     const std::size_t close = text.find('}', i + 2);

@@ -28,6 +28,27 @@ inline constexpr std::size_t max_nesting_depth = 128;
 /// the current `[table]` header plus the dots of the line's dotted keys plus
 /// the open brackets and braces. Strings and comments are skipped; a number
 /// such as `1.5` is not a dotted key.
+inline std::size_t nesting_estimate(std::string_view text);
+
+/// Whether the text may nest deeper than `limit`. The precise estimate costs
+/// a scan with a state machine; most files are ruled out first by a cheaper
+/// bound: every bracket or brace anywhere, plus the most dots on one line
+/// twice over (a header's and a key's), cannot be exceeded.
+inline bool may_nest_deeper(std::string_view text, std::size_t limit) {
+  std::size_t brackets = 0, line_dots = 0, most_dots = 0;
+  for (char c : text) {
+    if (c == '[' || c == '{') ++brackets;
+    else if (c == '.') ++line_dots;
+    else if (c == '\n') {
+      most_dots = std::max(most_dots, line_dots);
+      line_dots = 0;
+    }
+  }
+  most_dots = std::max(most_dots, line_dots);
+  if (brackets + 2 * most_dots + 1 <= limit) return false;
+  return nesting_estimate(text) > limit;
+}
+
 inline std::size_t nesting_estimate(std::string_view text) {
   std::size_t deepest = 0, header = 0, brackets = 0, line_dots = 0, line_brackets = 0, token_dots = 0;
   bool token_numeric = true, token_digit_before_dot = false, in_header = false, line_start = true;

@@ -6,6 +6,7 @@
 // one small function per field, not a copy of the engine.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -68,6 +69,7 @@ struct shape {
   std::span<const std::string_view> names;  ///< enumerators; a variant's tags
   // object
   std::span<const member_shape> members;
+  std::span<const std::uint16_t> by_key;  ///< member positions in key order
   void (*validate)(const void* object, validation& v) = nullptr;
   // list, map, optional: the element; annotated: the value type
   const shape* element = nullptr;
@@ -144,6 +146,20 @@ constexpr auto make_members() {
 
 template <class T>
 inline constexpr auto members_v = make_members<T>();
+
+/// The members' positions in key order, for matching a (sorted) TOML table
+/// against them in one pass.
+template <class T>
+constexpr auto sort_members() {
+  std::array<std::uint16_t, members_v<T>.size()> order{};
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint16_t>(i);
+  std::sort(order.begin(), order.end(),
+            [](std::uint16_t a, std::uint16_t b) { return members_v<T>[a].key < members_v<T>[b].key; });
+  return order;
+}
+
+template <class T>
+inline constexpr auto sorted_members_v = sort_members<T>();
 
 template <class T>
 concept has_validate = requires(const T& t, validation& v) { t.validate(v); };
@@ -286,6 +302,7 @@ constexpr shape make_shape() {
   if constexpr (is_described_struct<T>) {
     s.kind = shape_kind::object;
     s.members = members_v<T>;
+    s.by_key = sorted_members_v<T>;
     if constexpr (has_validate<T>) s.validate = &validate_object<T>;
   } else if constexpr (is_vector<T>) {
     s.kind = shape_kind::list;

@@ -51,58 +51,63 @@ struct env_target {
 class env_builder {
  public:
   env_builder(const env_view& vars, layer& into, diagnostics& out, std::string_view sep)
-      : vars_(vars), layer_(into), out_(out), sep_(sep) {}
+      : vars_(vars), layer_(into), out_(out), sep_(sep), used_(static_cast<std::size_t>(vars.end() - vars.begin())) {}
 
   /// Builds a struct's fields into `table`; `name` is the variable name of
   /// the struct itself (the bare prefix at the root, where no separator follows).
-  void object_fields(const shape& s, toml::table& table, const std::string& name, const std::string& path,
-                     bool root) {
+  /// `name` and `path` grow by each field's segment while it is built and
+  /// are restored after: one buffer for every name of the walk.
+  void object_fields(const shape& s, toml::table& table, std::string& name, std::string& path, bool root) {
+    const std::size_t name_mark = name.size(), path_mark = path.size();
     for (const member_shape& m : s.members) {
-      std::string field_name = root ? name : name + std::string(sep_);
-      for (char c : m.key) field_name += to_upper(c);
-      std::string field_path = path;
-      append_key(field_path, m.key);
+      if (!root) name += sep_;
+      for (char c : m.key) name += to_upper(c);
+      if (!path.empty()) path += '.';
+      path += m.key;
       if (m.type->kind == shape_kind::annotated)
         build(*m.type->element, m.type->rules, m.type->rules->discriminator, env_target{&table, m.key, nullptr},
-              field_name, field_path);
+              name, path);
       else
-        build(*m.type, nullptr, {}, env_target{&table, m.key, nullptr}, field_name, field_path);
+        build(*m.type, nullptr, {}, env_target{&table, m.key, nullptr}, name, path);
+      name.resize(name_mark);
+      path.resize(path_mark);
     }
   }
 
-  const std::set<std::string, std::less<>>& used() const { return used_; }
+  /// Which variables (by position in the view) the walk looked at.
+  const std::vector<bool>& used() const { return used_; }
 
  private:
   /// The value of `var` if set and not empty (an empty one is reported and ignored).
-  std::optional<std::string> lookup(const std::string& var, const std::string& path) {
+  std::optional<std::string_view> lookup(std::string_view var, const std::string& path) {
     auto it = vars_.find(var);
     if (it == vars_.end()) return std::nullopt;
-    used_.insert(var);
+    used_[static_cast<std::size_t>(it - vars_.begin())] = true;
     if (it->second.empty()) {
       out_.push_back({severity::warning, path, fmt::format("{} is set but empty; ignored", var),
-                      origin{origin_kind::env, var}, {}});
+                      origin{origin_kind::env, std::string(var)}, {}});
       return std::nullopt;
     }
-    return std::string(it->second);
+    return it->second;
   }
 
   void error(const std::string& path, std::string message, const std::string& var, std::string hint = {}) {
     out_.push_back({severity::error, path, std::move(message), origin{origin_kind::env, var}, std::move(hint)});
   }
 
-  void attribute_to(const toml::node* n, const std::string& var) {
+  void attribute_to(const toml::node* n, std::string_view var) {
     if (n) attribute(layer_, *n, var);
   }
 
   /// A whole container or struct given as one TOML inline value.
-  std::optional<toml::table> parse_inline(const std::string& var, const std::string& text, const std::string& path,
+  std::optional<toml::table> parse_inline(const std::string& var, std::string_view text, const std::string& path,
                                           std::string_view expected) {
-    if (nesting_estimate(text) > max_nesting_depth) {  // toml++ could overflow the stack
+    if (may_nest_deeper(text, max_nesting_depth)) {  // toml++ could overflow the stack
       error(path, fmt::format("{} nests deeper than {} levels", var, max_nesting_depth), var);
       return std::nullopt;
     }
     try {
-      toml::table parsed = toml::parse("v = " + text + "\n");
+      toml::table parsed = toml::parse("v = " + std::string(text) + "\n");
       if (parsed.size() == 1 && parsed.get("v")) return parsed;
     } catch (const toml::parse_error&) {
     }
@@ -114,8 +119,8 @@ class env_builder {
   /// `rules` are the annotations of the value itself (secret, aliases),
   /// null when it has none; `disc` is the discriminator of the nearest
   /// field or container holding variants.
-  void build(const shape& s, const field_rules* rules, std::string_view disc, env_target at, const std::string& name,
-             const std::string& path) {
+  void build(const shape& s, const field_rules* rules, std::string_view disc, env_target at, std::string& name,
+             std::string& path) {
     switch (s.kind) {
       case shape_kind::annotated: return build(*s.element, s.rules, disc, at, name, path);
       case shape_kind::optional: return build(*s.element, rules, disc, at, name, path);
@@ -128,8 +133,12 @@ class env_builder {
   }
 
   void scalar(const field_rules* rules, env_target at, const std::string& name, const std::string& path) {
+    if (!rules || (!rules->secret && rules->aliases.empty())) {  // one name: nothing to reconcile
+      if (auto v = lookup(name, path)) attribute_to(at.put(std::string(*v)), name);
+      return;
+    }
     std::vector<std::pair<std::string, std::string>> found;  // (variable, value)
-    if (auto v = lookup(name, path)) found.emplace_back(name, std::move(*v));
+    if (auto v = lookup(name, path)) found.emplace_back(name, *v);
     if (rules && rules->secret) {
       const std::string file_var = name + "_FILE";
       if (auto file = lookup(file_var, path)) {
@@ -137,7 +146,7 @@ class env_builder {
           error(path, fmt::format("both {} and {} are set; set only one", name, file_var), file_var);
           return;
         }
-        std::ifstream in(*file, std::ios::binary);
+        std::ifstream in(std::string(*file), std::ios::binary);
         std::ostringstream content;
         if (in) content << in.rdbuf();
         if (!in) {
@@ -152,7 +161,7 @@ class env_builder {
     }
     if (rules)
       for (std::string_view alias : rules->aliases)
-        if (auto v = lookup(std::string(alias), path)) found.emplace_back(alias, std::move(*v));
+        if (auto v = lookup(alias, path)) found.emplace_back(alias, *v);
     if (found.empty()) return;
     for (std::size_t i = 1; i < found.size(); ++i) {
       if (found[i].second != found[0].second) {
@@ -166,8 +175,7 @@ class env_builder {
 
   /// A struct, map or variant: one inline table (`APP_DB={...}`) and/or
   /// one variable per field, entry or alternative field.
-  void table_like(const shape& s, std::string_view disc, env_target at, const std::string& name,
-                  const std::string& path) {
+  void table_like(const shape& s, std::string_view disc, env_target at, std::string& name, std::string& path) {
     toml::node* node = at.existing();
     if (auto whole = lookup(name, path)) {
       if (auto parsed = parse_inline(name, *whole, path, "table")) {
@@ -215,7 +223,8 @@ class env_builder {
     for (const std::string& key : keys) {
       std::string child_path = path;
       append_key(child_path, key);
-      build(*s.element, nullptr, disc, env_target{&table, key, nullptr}, prefix + key, child_path);
+      std::string child_name = prefix + key;
+      build(*s.element, nullptr, disc, env_target{&table, key, nullptr}, child_name, child_path);
     }
   }
 
@@ -232,7 +241,7 @@ class env_builder {
       while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
       if (digits == 0 || digits > 9) continue;
       if (digits < rest.size() && (scalar_elements || rest.substr(digits).rfind(sep_, 0) != 0)) continue;
-      used_.emplace(it->first);  // part of this list, even if the list is rejected below
+      used_[static_cast<std::size_t>(it - vars_.begin())] = true;  // part of this list, even if the list is rejected below
       if (it->second.empty()) continue;  // reported as empty when looked up
       indices.insert(std::stoul(std::string(rest.substr(0, digits))));
       if (first_indexed.empty()) first_indexed = it->first;
@@ -263,10 +272,10 @@ class env_builder {
       ++expected;
     }
     toml::node* list_node = at.put(toml::array{});
-    layer_.node_names.insert_or_assign(list_node, first_indexed);
+    layer_.node_names.set(list_node, first_indexed);
     toml::array& array = *list_node->as_array();
     for (std::size_t i = 0; i < indices.size(); ++i) {
-      const std::string element = fmt::format("{}{}", prefix, i);
+      std::string element = fmt::format("{}{}", prefix, i);
       std::string element_path = fmt::format("{}[{}]", path, i);
       const std::size_t before = array.size();
       build(*s.element, nullptr, disc, env_target{nullptr, {}, &array}, element, element_path);
@@ -278,16 +287,16 @@ class env_builder {
   layer& layer_;
   diagnostics& out_;
   std::string_view sep_;
-  std::set<std::string, std::less<>> used_;
+  std::vector<bool> used_;
 };
 
 /// Variables with the prefix that name nothing: warnings, never errors,
 /// since platforms inject such names (APP_SERVICE_HOST).
 inline void unknown_variables(const shape& root, std::string_view prefix, std::string_view sep, const env_view& vars,
-                              const std::set<std::string, std::less<>>& used, diagnostics& out) {
+                              const std::vector<bool>& used, diagnostics& out) {
   std::vector<std::string> known;
   for (auto it = vars.lower_bound(prefix); it != vars.end() && it->first.starts_with(prefix); ++it) {
-    if (used.contains(it->first)) continue;
+    if (used[static_cast<std::size_t>(it - vars.begin())]) continue;
     if (known.empty())  // names are derived only when some variable needs them
       for_each_env_name(root, prefix, sep, [&](std::string_view name, std::string_view) { known.emplace_back(name); });
     if (std::find(known.begin(), known.end(), it->first) != known.end()) continue;
@@ -315,7 +324,8 @@ inline void read_env(const env_view& vars, const shape& root, std::string_view p
     append_key(section_path, key);
   }
   env_builder builder(vars, l, out, sep);
-  builder.object_fields(root, *table, std::string(prefix), section_path, true);
+  std::string name(prefix);
+  builder.object_fields(root, *table, name, section_path, true);
   if (!prefix.empty()) unknown_variables(root, prefix, sep, vars, builder.used(), out);
 }
 

@@ -17,8 +17,8 @@
 namespace strata::detail {
 
 /// Every node of `n`'s subtree is attributed to `name`.
-inline void attribute(layer& l, const toml::node& n, const std::string& name) {
-  l.node_names.insert_or_assign(&n, name);
+inline void attribute(layer& l, const toml::node& n, std::string_view name) {
+  l.node_names.set(&n, name);
   if (auto t = n.as_table())
     for (auto&& [k, child] : *t) attribute(l, child, name);
   else if (auto a = n.as_array())
@@ -30,7 +30,7 @@ inline void attribute(layer& l, const toml::node& n, const std::string& name) {
 inline void insert_value(toml::table& into, std::string_view key, std::string_view raw) {
   const std::string_view text = trim(raw);
   if (!text.empty() && (text.front() == '[' || text.front() == '{' || text.front() == '"' || text.front() == '\'') &&
-      nesting_estimate(text) <= max_nesting_depth) {  // deeper: toml++ could overflow the stack; a bare string
+      !may_nest_deeper(text, max_nesting_depth)) {  // deeper: toml++ could overflow the stack; a bare string
     try {
       toml::table parsed = toml::parse(std::string("v = ") + std::string(text) + "\n");
       if (parsed.size() == 1) {
@@ -77,13 +77,13 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
     if (!next) {
       table->insert(seg.key, toml::table{});
       next = table->get(seg.key);
-      l.node_names.emplace(next, name);
+      l.node_names.set_if_absent(next, name);
     }
     if (!next->is_table()) {
-      auto it = l.node_names.find(next);
+      const auto named = l.node_names.find(next);
       // A well-formed setting refused here may hold a secret, and so may the
       // earlier one: both are named by their paths only.
-      const auto earlier = it != l.node_names.end() ? std::string_view(it->second) : std::string_view{};
+      const std::string_view earlier = named.value_or(std::string_view{});
       return fail(fmt::format("'{}' is already set to a value by {}", seg.key,
                               earlier.empty() ? std::string("an earlier setting")
                                               : "'" + std::string(trim(earlier.substr(0, earlier.find('=')))) + "=…'"),

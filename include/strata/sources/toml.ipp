@@ -36,7 +36,7 @@ inline bool within_limits(std::string_view text, const std::string& name, diagno
                    origin{origin_kind::file, name}, {}});
     return false;
   }
-  if (nesting_estimate(text) > max_nesting_depth) {
+  if (may_nest_deeper(text, max_nesting_depth)) {
     out.push_back({severity::error, {},
                    fmt::format("tables, arrays and dotted keys nest deeper than {} levels", max_nesting_depth),
                    origin{origin_kind::file, name}, {}});
