@@ -37,8 +37,12 @@ inline conversion fail(std::string message, std::string hint = {}) {
 
 template <class I>
 std::string integer_bounds() {
-  return "[" + std::to_string(std::numeric_limits<I>::min()) + ", " + std::to_string(std::numeric_limits<I>::max()) +
-         "]";
+  std::string out = "[";
+  out += std::to_string(std::numeric_limits<I>::min());
+  out += ", ";
+  out += std::to_string(std::numeric_limits<I>::max());
+  out += ']';
+  return out;
 }
 
 template <class I>

@@ -14,7 +14,12 @@ inline std::string to_string(const origin& o) {
   switch (o.kind) {
     case origin_kind::file: {
       std::string at = o.name;
-      if (o.line > 0) at += ":" + std::to_string(o.line) + ":" + std::to_string(o.column);
+      if (o.line > 0) {
+        at += ':';
+        at += std::to_string(o.line);
+        at += ':';
+        at += std::to_string(o.column);
+      }
       if (!o.via.empty()) at += " via ${" + o.via + "}";
       return at;
     }
