@@ -32,6 +32,14 @@ namespace detail {
 
 using source = std::variant<toml_file, toml_text, toml_table, profile, env, args>;
 
+/// The env(...) source interpolation and profile selectors read: the first
+/// one, if any (else they read the process environment).
+inline const env* first_env(const std::vector<source>& sources) {
+  for (const source& s : sources)
+    if (const auto* e = std::get_if<env>(&s)) return e;
+  return nullptr;
+}
+
 /// What the engine needs to know about the type being loaded.
 struct load_request {
   const shape* root;
@@ -103,9 +111,8 @@ class configuration {
   /// The environment interpolation and profile selectors read: the variables
   /// of this configuration's env(...) source, else the process environment.
   detail::env_map environment() const {
-    for (const detail::source& s : sources_)
-      if (const auto* e = std::get_if<env>(&s)) return e->variables();
-    return detail::process_environment();
+    const env* e = detail::first_env(sources_);
+    return e ? e->variables() : detail::process_environment();
   }
 
   /// The loaded T, loaded once per configuration and type; throws

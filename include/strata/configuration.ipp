@@ -75,12 +75,7 @@ STRATA_API load_outcome load_sources(const std::vector<source>& sources, const s
   diagnostics found;
   // The env source's variables, read once: interpolation, profile selectors
   // and the env layer all see the same snapshot.
-  const env* env_source = nullptr;
-  for (const source& s : sources)
-    if (const auto* e = std::get_if<env>(&s)) {
-      env_source = e;
-      break;
-    }
+  const env* env_source = first_env(sources);
   load_context ctx{load_environment(env_source), {}};
   if (files) files->clear();
   for (const source& s : sources) {

@@ -94,25 +94,36 @@ constexpr bool judges_pinned() {
   else return true;
 }
 
-template <class Owner, fixed_string Field, class V, class Pin, class A>
-constexpr void check_pinned_against() {
+/// Each check as a predicate: field_check asserts it with a message naming
+/// the field, field_passes (below) computes it once per field type.
+template <class V, class A>
+constexpr bool annotation_passes() {
+  if constexpr (std::is_same_v<A, required> || std::is_same_v<A, secret>) return true;
+  else if constexpr (requires { A::key; }) return holds_variant<V>();
+  else return constraint<A>::template applies<V>();
+}
+
+template <class V, class Pin, class A>
+constexpr bool pinned_passes() {
   using rule = constraint<A>;
   if constexpr (rule::checks && rule::template applies<V>()) {
     using P = decltype(pinned_as<V, Pin>());
-    if constexpr (judges_pinned<A, P>()) {
-      static_assert(rule::template holds<P>(pinned_as<V, Pin>()),
-                    "strata: this field's value<> violates one of its own constraints");
-    }
+    if constexpr (judges_pinned<A, P>()) return rule::template holds<P>(pinned_as<V, Pin>());
   }
+  return true;
+}
+
+template <class Owner, fixed_string Field, class V, class Pin, class A>
+constexpr void check_pinned_against() {
+  static_assert(pinned_passes<V, Pin, A>(), "strata: this field's value<> violates one of its own constraints");
 }
 
 template <class Owner, fixed_string Field, class V, class A>
 constexpr void check_annotation() {
-  if constexpr (std::is_same_v<A, required> || std::is_same_v<A, secret>) {
-  } else if constexpr (requires { A::key; }) {
-    static_assert(holds_variant<V>(), "strata: discriminator<> applies to std::variant fields only");
+  if constexpr (requires { A::key; }) {
+    static_assert(annotation_passes<V, A>(), "strata: discriminator<> applies to std::variant fields only");
   } else {
-    static_assert(constraint<A>::template applies<V>(),
+    static_assert(annotation_passes<V, A>(),
                   "strata: this annotation cannot constrain this field's type "
                   "(bounds need a number or duration, lengths a string or container, "
                   "pattern a string, one_of constants of the field's type)");
@@ -194,23 +205,6 @@ constexpr bool type_passes() {
   else if constexpr (is_optional<V> || is_vector<V>) return type_passes<typename V::value_type>();
   else if constexpr (is_map<V>) return type_passes<typename V::mapped_type>();
   else return true;
-}
-
-template <class V, class A>
-constexpr bool annotation_passes() {
-  if constexpr (std::is_same_v<A, required> || std::is_same_v<A, secret>) return true;
-  else if constexpr (requires { A::key; }) return holds_variant<V>();
-  else return constraint<A>::template applies<V>();
-}
-
-template <class V, class Pin, class A>
-constexpr bool pinned_passes() {
-  using rule = constraint<A>;
-  if constexpr (rule::checks && rule::template applies<V>()) {
-    using P = decltype(pinned_as<V, Pin>());
-    if constexpr (judges_pinned<A, P>()) return rule::template holds<P>(pinned_as<V, Pin>());
-  }
-  return true;
 }
 
 template <class V, class L>

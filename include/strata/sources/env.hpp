@@ -22,15 +22,7 @@ namespace detail {
 /// Environment variables by name (the process's, or a map injected for tests).
 using env_map = std::map<std::string, std::string, std::less<>>;
 
-inline env_map process_environment() {
-  env_map vars;
-  for (char** e = environ; e && *e; ++e) {
-    const std::string_view entry(*e);
-    const auto eq = entry.find('=');
-    if (eq != std::string_view::npos) vars.emplace(entry.substr(0, eq), entry.substr(eq + 1));
-  }
-  return vars;
-}
+inline env_map process_environment();
 
 }  // namespace detail
 
@@ -121,6 +113,12 @@ class load_environment {
   const env* source_;
   mutable std::optional<env_view> view_;
 };
+
+/// The process environment, copied.
+inline env_map process_environment() {
+  const env_view view = env_view::of_process();
+  return env_map(view.begin(), view.end());
+}
 
 }  // namespace detail
 

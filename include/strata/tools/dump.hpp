@@ -79,10 +79,7 @@ constexpr std::string_view discriminator_key() {
 
 /// A TOML key: bare when it can be, quoted otherwise.
 inline std::string toml_key(std::string_view key) {
-  const bool bare = !key.empty() && key.find_first_not_of(
-                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") ==
-                                        std::string_view::npos;
-  if (bare) return std::string(key);
+  if (is_bare_key(key)) return std::string(key);
   std::string out;
   append_toml_string(out, key);
   return out;
