@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,24 +34,63 @@ namespace strata::detail {
 
 using slot_list = boost::container::small_vector<slot, 6>;
 
-/// Where one path's value came from, kept cheap: the node it was read from,
-/// or an origin recorded whole (pinned values, interpolation).
-struct origin_record {
-  std::uint32_t path_begin = 0, path_size = 0;  ///< in load_trace::paths
+/// One step of a path: a struct member, a map key, a list index, or the
+/// root (the section path as written). Keys point into the schema or into
+/// the layers the trace keeps, so a step copies no text.
+struct path_step {
+  enum class kind : std::uint8_t { root, member, key, index };
+  std::string_view text;
+  std::uint32_t index = 0;
+  kind what = kind::root;
+};
+
+inline void append_step(std::string& path, const path_step& step) {
+  switch (step.what) {
+    case path_step::kind::root: path += step.text; return;
+    case path_step::kind::member:  // an identifier, never quoted
+      if (!path.empty()) path += '.';
+      path += step.text;
+      return;
+    case path_step::kind::key: return append_key(path, step.text);
+    case path_step::kind::index: return append_index(path, step.index);
+  }
+}
+
+/// One step of a path in the trace and, for a value that was set, where it
+/// came from: the node it was read from, or an origin kept whole (pinned
+/// values, variant tags). Steps chain to the root; a value's entry is its own
+/// last step, so recording a value adds one entry.
+struct trace_entry {
+  static constexpr std::uint32_t none = ~std::uint32_t{0};
+  path_step step;
+  std::uint32_t parent = none;
+  std::uint32_t whole = none;  ///< index in load_trace::whole when the origin is kept whole
   const toml::node* node = nullptr;
   const layer* source = nullptr;
-  std::uint32_t whole = 0;  ///< index in load_trace::whole when node is null
   bool secret = false;
+  bool interpolated = false;  ///< a file string with `${...}`: the origin names the variables
+  bool recorded() const { return node || whole != none; }
 };
 
 /// What a result keeps of its load: the layers (origins point into them)
 /// and the origin of every value set, in load order (later entries win).
+/// Paths become text once, when the first origin is asked for.
 struct load_trace {
   std::deque<layer> layers;
-  std::string paths;
-  std::vector<origin_record> records;
+  std::string root;  ///< the section the load reads
+  std::vector<trace_entry> entries;
   std::vector<origin> whole;
+
+  mutable std::once_flag rendered_once;
+  mutable std::string rendered;             ///< every entry's path, in entry order
+  mutable std::vector<std::uint32_t> ends;  ///< where each entry's path ends in `rendered`
 };
+
+inline void render_path(const std::vector<trace_entry>& entries, std::uint32_t id, std::string& out) {
+  boost::container::small_vector<std::uint32_t, 16> chain;
+  for (; id != trace_entry::none; id = entries[id].parent) chain.push_back(id);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) append_step(out, entries[*it].step);
+}
 
 /// Where a slot's value came from. For a secret set by an argument or an
 /// override, the text after '=' (the secret itself) is left out.
@@ -62,25 +102,50 @@ inline origin where(const slot& s, bool secret) {
   return o;
 }
 
-inline origin resolve(const load_trace& trace, const origin_record& r) {
-  if (r.node) return where(slot{r.node, r.source}, r.secret);
-  return trace.whole[r.whole];
+/// The origin of an interpolated file string: its place, via the variables it reads.
+inline origin where_interpolated(const slot& s, bool secret) {
+  origin o = where(s, secret);
+  o.via = referenced_variables(s.node->as_string()->get());
+  return o;
 }
 
-inline std::string_view path_of(const load_trace& trace, const origin_record& r) {
-  return std::string_view(trace.paths).substr(r.path_begin, r.path_size);
+inline origin resolve(const load_trace& trace, const trace_entry& e) {
+  if (!e.node) return trace.whole[e.whole];
+  const slot s{e.node, e.source};
+  return e.interpolated ? where_interpolated(s, e.secret) : where(s, e.secret);
+}
+
+inline std::string_view path_of_rendered(const load_trace& trace, std::size_t entry) {
+  const std::uint32_t begin = entry ? trace.ends[entry - 1] : 0;
+  return std::string_view(trace.rendered).substr(begin, trace.ends[entry] - begin);
+}
+
+/// Entry `entry`'s path as text.
+inline std::string_view path_of(const load_trace& trace, std::size_t entry) {
+  std::call_once(trace.rendered_once, [&] {  // parents come before their children
+    trace.ends.reserve(trace.entries.size());
+    std::string path;
+    for (const trace_entry& e : trace.entries) {
+      path.clear();
+      if (e.parent != trace_entry::none) path = path_of_rendered(trace, e.parent);
+      append_step(path, e.step);
+      trace.rendered += path;
+      trace.ends.push_back(static_cast<std::uint32_t>(trace.rendered.size()));
+    }
+  });
+  return path_of_rendered(trace, entry);
 }
 
 STRATA_API std::optional<origin> recorded_origin(const load_trace& trace, std::string_view path) {
-  for (auto it = trace.records.rbegin(); it != trace.records.rend(); ++it)
-    if (path_of(trace, *it) == path) return resolve(trace, *it);
+  for (std::size_t i = trace.entries.size(); i-- > 0;)
+    if (trace.entries[i].recorded() && path_of(trace, i) == path) return resolve(trace, trace.entries[i]);
   return std::nullopt;
 }
 
 STRATA_API std::vector<std::pair<std::string, origin>> recorded_origins(const load_trace& trace) {
   std::vector<std::pair<std::string, origin>> out;
-  out.reserve(trace.records.size());
-  for (const origin_record& r : trace.records) out.emplace_back(path_of(trace, r), resolve(trace, r));
+  for (std::size_t i = 0; i < trace.entries.size(); ++i)
+    if (trace.entries[i].recorded()) out.emplace_back(path_of(trace, i), resolve(trace, trace.entries[i]));
   return out;
 }
 
@@ -103,15 +168,28 @@ inline std::string_view expected_for(const shape& s, std::string& storage) {
   }
 }
 
+/// Orders keys as std::string_view does (and toml::table sorts them),
+/// given their key_prefix(): mostly one integer comparison.
+inline int compare_keys(std::uint64_t prefix_a, std::string_view a, std::uint64_t prefix_b, std::string_view b) {
+  if (prefix_a != prefix_b) return prefix_a < prefix_b ? -1 : 1;
+  if (a.size() > 8 && b.size() > 8) {  // same first 8 bytes
+    const int rest = a.substr(8).compare(b.substr(8));
+    return rest < 0 ? -1 : (rest > 0 ? 1 : 0);
+  }
+  // one is at most 8 bytes long, so it is a prefix of the other
+  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
 class decoder {
  public:
   /// `environment` is what `${VAR}` in file values reads.
   decoder(load_trace& trace, diagnostics& out, std::string_view profile, std::string root_path,
           const load_environment& environment)
-      : trace_(trace), out_(out), profile_(profile), path_(std::move(root_path)), environment_(environment) {
-    path_.reserve(256);
-    trace_.records.reserve(128);
-    trace_.paths.reserve(2048);
+      : trace_(trace), out_(out), profile_(profile), environment_(environment) {
+    trace_.root = std::move(root_path);
+    frames_.reserve(32);
+    frames_.push_back({path_step{trace_.root}});
+    trace_.entries.reserve(160);
   }
 
   /// Decodes a described struct; `tag_key` is the discriminator of the
@@ -131,8 +209,14 @@ class decoder {
       std::size_t k = 0;
       for (auto&& [key, node] : *tables[t].node->as_table()) {
         const std::string_view name = key.str();
-        while (k < n && s.members[s.by_key[k]].key < name) ++k;
-        if (k < n && s.members[s.by_key[k]].key == name) found[t * n + s.by_key[k]] = &node;
+        const std::uint64_t prefix = key_prefix(name);
+        int order = 1;
+        while (k < n) {
+          const member_shape& member = s.members[s.by_key[k]];
+          if ((order = compare_keys(member.prefix, member.key, prefix, name)) >= 0) break;
+          ++k;
+        }
+        if (k < n && order == 0) found[t * n + s.by_key[k]] = &node;
         else if (name != tag_key || tag_key.empty()) has_unknown[t] = true;
       }
     }
@@ -142,16 +226,28 @@ class decoder {
       for (std::size_t t = 0; t < tables.size(); ++t)
         if (const toml::node* child = found[t * n + m]) children[count++] = {child, tables[t].source};
       const member_shape& member = s.members[m];
-      path_scope scope(path_, member.key, path_scope::identifier);
-      field(*member.type, member.address(obj), std::span<const slot>(children.data(), count));
+      const shape& type = *member.type;
+      if (type.kind < shape_kind::object) {  // a plain leaf: nothing to do unless set
+        if (count == 0) continue;
+        step_scope scope(*this, member.key, path_step::kind::member);
+        scalar(type, member.address(obj), children[count - 1], false);
+      } else {
+        step_scope scope(*this, member.key, path_step::kind::member);
+        field(type, member.address(obj), std::span<const slot>(children.data(), count));
+      }
     }
     for (std::size_t t = 0; t < tables.size(); ++t)
       if (has_unknown[t]) unknown_keys(s, *tables[t].node->as_table(), *tables[t].source, tag_key);
     if (s.validate) {
       diagnostics found;
-      validation v = validation_access::make(path_, profile_, found);
+      validation v = validation_access::make(profile_, found);
       s.validate(obj, v);
-      for (diagnostic& d : found) {
+      if (found.empty()) return;
+      const std::string prefix = path();
+      for (diagnostic& d : found) {  // paths relative to the struct
+        std::string full = prefix;
+        if (!full.empty() && !d.path.empty() && d.path.front() != '[') full += '.';
+        d.path = full + d.path;
         d.origin = origin_at(d.path);
         out_.push_back(std::move(d));
       }
@@ -181,6 +277,8 @@ class decoder {
         object(v_shape, v, slots);
       if (v_shape.kind == shape_kind::variant && rules.pinned)  // value<"sqlite"> pins the alternative
         v_shape.select(v, tag_index(v_shape, rules.pinned_tag));
+    } else if (v_shape.kind < shape_kind::object) {
+      scalar(v_shape, v, slots.back(), rules.secret);
     } else if (v_shape.kind == shape_kind::variant) {
       alternative(v_shape, v, slots, rules.discriminator, rules.pinned ? &rules.pinned_tag : nullptr);
     } else {
@@ -190,7 +288,7 @@ class decoder {
       std::vector<std::string> failures;
       rules.check(v, !rules.secret, failures);
       for (std::string& message : failures)
-        report(severity::error, std::move(message), slots.empty() ? origin{} : origin_at(path_));
+        report(severity::error, std::move(message), slots.empty() ? origin{} : origin_at(path()));
     }
   }
 
@@ -231,7 +329,7 @@ class decoder {
       if (auto str = tag_nodes[i]->as_string()) return std::string_view(str->get());
       return std::nullopt;
     };
-    std::string tag_path = path_;
+    std::string tag_path = path();
     append_key(tag_path, key);
     std::optional<std::size_t> chooser;  // table whose tag decides
     for (std::size_t i = tables.size(); i-- > 0;) {
@@ -272,8 +370,11 @@ class decoder {
                 did_you_mean(tag, {tags.begin(), tags.end()}));
       return;
     }
-    if (chooser) record_at(tag_path, tables[*chooser].source->origin_of(*tag_nodes[*chooser]));
-    else record_at(tag_path, origin{origin_kind::value, {}, 0, 0});
+    {
+      step_scope tag_step(*this, key, path_step::kind::key);
+      if (chooser) record_whole(tables[*chooser].source->origin_of(*tag_nodes[*chooser]));
+      else record_whole(origin{origin_kind::value, {}, 0, 0});
+    }
     if (!tables.empty()) record(tables.back());
     // Tables from the top down while they name the same alternative or none.
     slot_list chosen;
@@ -310,7 +411,7 @@ class decoder {
       slot_list children;
       for (const slot& sl : tables)
         if (const toml::node* child = sl.node->as_table()->get(key)) children.push_back({child, sl.source});
-      path_scope scope(path_, key);
+      step_scope scope(*this, key, path_step::kind::key);
       value(*s.element, s.entry(m, key), std::span<const slot>(children.data(), children.size()), secret, disc);
     }
   }
@@ -321,7 +422,7 @@ class decoder {
     record(sl, secret);
     s.resize(items, array->size());
     for (std::size_t i = 0; i < array->size(); ++i) {
-      path_scope scope(path_, i);
+      step_scope scope(*this, i);
       const slot element{array->get(i), sl.source};
       value(*s.element, s.at(items, i), std::span<const slot>(&element, 1), secret, disc);
     }
@@ -329,10 +430,16 @@ class decoder {
 
   void scalar(const shape& s, void* v, const slot& sl, bool secret) {
     const toml::node& n = *sl.node;
-    const bool text = sl.source->text(n);
-    if (n.is_string() && !text && has_references(n.as_string()->get())) return interpolated(s, v, sl, secret);
+    if (const auto* str = n.as_string()) {
+      const std::string_view text = str->get();
+      const bool from_text = sl.source->text(n);  // else a file string, which keeps its TOML type
+      if (!from_text && has_references(text)) return interpolated(s, v, sl, secret);
+      record(sl, secret);
+      if (from_text || s.kind >= shape_kind::string) return parsed(s, v, text, where_lazy(sl, secret), secret);
+      std::string storage;
+      return mismatch(expected_for(s, storage), sl, secret);
+    }
     record(sl, secret);
-    if (n.is_string() && text) return parsed(s, v, n.as_string()->get(), where_lazy(sl, secret), secret);
     switch (s.kind) {
       case shape_kind::boolean:
         if (auto b = n.as_boolean()) *static_cast<bool*>(v) = b->get();
@@ -363,18 +470,12 @@ class decoder {
         std::string number;
         if (auto i = n.as_integer()) number = fmt::format("{}", i->get());
         else if (auto f = n.as_floating_point()) number = fmt::format("{}", f->get());
-        else if (!n.is_string()) return mismatch("a string", sl, secret);
-        return parsed(s, v, n.is_string() ? std::string_view(n.as_string()->get()) : std::string_view(number),
-                      where_lazy(sl, secret), secret);
+        else return mismatch("a string", sl, secret);
+        return parsed(s, v, number, where_lazy(sl, secret), secret);
       }
-      default: {
-        // strings, paths, enums and durations are TOML strings, parsed by type
-        auto str = n.as_string();
-        if (!str) {
-          std::string storage;
-          return mismatch(expected_for(s, storage), sl, secret);
-        }
-        return parsed(s, v, str->get(), where_lazy(sl, secret), secret);
+      default: {  // strings, paths, enums and durations are TOML strings, parsed by type
+        std::string storage;
+        return mismatch(expected_for(s, storage), sl, secret);
       }
     }
   }
@@ -382,11 +483,11 @@ class decoder {
   /// An origin computed only if a message needs it.
   struct lazy_origin {
     const slot* sl = nullptr;
-    const origin* whole = nullptr;
     bool secret = false;
-    origin get() const { return whole ? *whole : where(*sl, secret); }
+    bool interpolated = false;
+    origin get() const { return interpolated ? where_interpolated(*sl, secret) : where(*sl, secret); }
   };
-  static lazy_origin where_lazy(const slot& sl, bool secret) { return {&sl, nullptr, secret}; }
+  static lazy_origin where_lazy(const slot& sl, bool secret) { return {&sl, secret, false}; }
 
   void parsed(const shape& s, void* v, std::string_view text, lazy_origin o, bool secret) {
     if (conversion c = s.parse(text, v); !c)
@@ -397,14 +498,15 @@ class decoder {
   /// A file string with `${...}`: resolved now that it is the effective
   /// value, then parsed as text by the field's type (`port = "${PORT:8000}"`).
   void interpolated(const shape& s, void* v, const slot& sl, bool secret) {
-    const interpolation x = interpolate(sl.node->as_string()->get(),
-                                            [&](std::string_view name) { return environment_.find(name); });
-    origin o = where(sl, secret);
-    for (const std::string& variable : x.variables) o.via += (o.via.empty() ? "" : ", ") + variable;
-    record_whole(o);
-    for (const std::string& problem : x.errors) report(severity::error, problem, o);
-    if (!x.errors.empty()) return;
-    parsed(s, v, x.text, lazy_origin{nullptr, &o, secret}, secret);
+    std::vector<std::string> errors;
+    resolved_.clear();
+    interpolate(
+        sl.node->as_string()->get(), [&](std::string_view name) { return environment_.find(name); }, resolved_,
+        errors, [](std::string_view) {});
+    record(sl, secret, true);
+    const lazy_origin o{&sl, secret, true};
+    for (std::string& problem : errors) report(severity::error, std::move(problem), o.get());
+    if (errors.empty()) parsed(s, v, resolved_, o, secret);
   }
 
   void mismatch(std::string_view expected, const slot& sl, bool secret = false) {
@@ -415,42 +517,99 @@ class decoder {
   void unknown_keys(const shape& s, const toml::table& table, const layer& source, std::string_view tag_key) {
     std::vector<std::string_view> keys;
     for (const member_shape& m : s.members) keys.push_back(m.key);
+    const std::string here = path();
     for (auto&& [k, node] : table) {
       if (std::find(keys.begin(), keys.end(), k.str()) != keys.end() || (!tag_key.empty() && k.str() == tag_key))
         continue;
-      std::string path = path_;
+      std::string path = here;
       append_key(path, k.str());
       out_.push_back({severity::error, std::move(path), fmt::format("unknown key '{}'", k.str()),
                       source.origin_of_key(k, node), did_you_mean(k.str(), keys)});
     }
   }
 
-  void record(const slot& sl, bool secret = false) {
-    trace_.records.push_back({static_cast<std::uint32_t>(trace_.paths.size()), static_cast<std::uint32_t>(path_.size()),
-                              sl.node, sl.source, 0, secret});
-    trace_.paths += path_;
+  /// The path being decoded, as text: for messages only.
+  std::string path() const {
+    std::string out;
+    for (const frame& f : frames_) append_step(out, f.step);
+    return out;
   }
-  void record_at(std::string_view path, origin o) {
-    trace_.records.push_back({static_cast<std::uint32_t>(trace_.paths.size()), static_cast<std::uint32_t>(path.size()),
-                              nullptr, nullptr, static_cast<std::uint32_t>(trace_.whole.size()), false});
-    trace_.paths += path;
+
+  /// Adds the current path's entry, after those of its parents not yet in the trace.
+  void record_entry(const toml::node* node, const layer* source, std::uint32_t whole, bool secret,
+                    bool interpolated) {
+    const std::size_t top = frames_.size() - 1;
+    if (materialized_ < top) add_parent_entries(top);
+    std::vector<trace_entry>& entries = trace_.entries;
+    frames_[top].id = static_cast<std::uint32_t>(entries.size());
+    entries.push_back({frames_[top].step, top ? frames_[top - 1].id : trace_entry::none, whole, node, source, secret,
+                       interpolated});
+    materialized_ = top + 1;
+  }
+  void add_parent_entries(std::size_t top) {
+    for (std::size_t i = materialized_; i < top; ++i) {
+      frames_[i].id = static_cast<std::uint32_t>(trace_.entries.size());
+      trace_.entries.push_back({frames_[i].step, i ? frames_[i - 1].id : trace_entry::none});
+    }
+  }
+  void record(const slot& sl, bool secret = false, bool interpolated = false) {
+    record_entry(sl.node, sl.source, trace_entry::none, secret, interpolated);
+  }
+  void record_whole(origin o) {
+    record_entry(nullptr, nullptr, static_cast<std::uint32_t>(trace_.whole.size()), false, false);
     trace_.whole.push_back(std::move(o));
   }
-  void record_whole(origin o) { record_at(path_, std::move(o)); }
 
-  origin origin_at(std::string_view path) const { return recorded_origin(trace_, path).value_or(origin{}); }
+  /// The origin recorded last for `path` so far (the trace's paths become
+  /// text only after the load).
+  origin origin_at(std::string_view path) const {
+    std::string candidate;
+    for (std::size_t i = trace_.entries.size(); i-- > 0;) {
+      if (!trace_.entries[i].recorded()) continue;
+      candidate.clear();
+      render_path(trace_.entries, static_cast<std::uint32_t>(i), candidate);
+      if (candidate == path) return resolve(trace_, trace_.entries[i]);
+    }
+    return {};
+  }
 
   void report(severity sev, std::string message, origin o, std::string hint = {}) {
-    report_at(path_, sev, std::move(message), std::move(o), std::move(hint));
+    report_at(path(), sev, std::move(message), std::move(o), std::move(hint));
   }
   void report_at(std::string path, severity sev, std::string message, origin o, std::string hint = {}) {
     out_.push_back({sev, std::move(path), std::move(message), std::move(o), std::move(hint)});
   }
 
+  /// A step of the path being decoded, until the value under it is done.
+  struct frame {
+    path_step step;
+    std::uint32_t id = trace_entry::none;  ///< its entry in the trace, once a record needs it
+  };
+  class step_scope {
+   public:
+    step_scope(decoder& d, std::string_view key, path_step::kind what) : d_(d) {
+      d_.frames_.push_back({{key, 0, what}});
+    }
+    step_scope(decoder& d, std::size_t index) : d_(d) {
+      d_.frames_.push_back({{{}, static_cast<std::uint32_t>(index), path_step::kind::index}});
+    }
+    ~step_scope() {
+      d_.frames_.pop_back();
+      d_.materialized_ = std::min(d_.materialized_, d_.frames_.size());
+    }
+    step_scope(const step_scope&) = delete;
+    step_scope& operator=(const step_scope&) = delete;
+
+   private:
+    decoder& d_;
+  };
+
   load_trace& trace_;
   diagnostics& out_;
   std::string_view profile_;
-  std::string path_;
+  std::vector<frame> frames_;
+  std::size_t materialized_ = 0;  ///< frames_[0, materialized_) have their entries
+  std::string resolved_;  ///< interpolated text, reused
   const load_environment& environment_;
 };
 

@@ -16,12 +16,6 @@ namespace strata::detail {
 /// How many `${...}` one value may hold before strata calls it hostile.
 inline constexpr std::size_t max_interpolations = 64;
 
-struct interpolation {
-  std::string text;                    ///< the value with every reference replaced
-  std::vector<std::string> variables;  ///< the variables it read, in order
-  std::vector<std::string> errors;     ///< one message per unresolved reference
-};
-
 /// Whether `text` needs interpolate() at all.
 inline bool has_references(std::string_view text) { return text.find("${") != std::string_view::npos; }
 
@@ -33,33 +27,36 @@ inline bool is_variable_name(std::string_view name) {
 }
 
 /// Replaces every reference in `text`, reading variables through
-/// `lookup(name) -> std::optional<std::string_view>`; never stops at the
-/// first problem. Messages name variables, never values.
-template <class Lookup>
-interpolation interpolate(std::string_view text, const Lookup& lookup) {
-  interpolation out;
+/// `lookup(name) -> std::optional<std::string_view>`, and appends the result
+/// to `out`. Never stops at the first problem: each unresolved reference
+/// adds a message to `errors`, naming variables, never values. Each variable
+/// the text references is passed to `on_variable`, in order; which ones they
+/// are depends on the text alone, so an origin can list them later.
+template <class Lookup, class OnVariable>
+void interpolate(std::string_view text, const Lookup& lookup, std::string& out, std::vector<std::string>& errors,
+                 OnVariable&& on_variable) {
   std::size_t count = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     if (text.compare(i, 3, "$${") == 0) {
-      out.text += "${";
+      out += "${";
       i += 3;
       continue;
     }
     if (text.compare(i, 2, "${") != 0) {  // the plain run up to the next '$'
       const std::size_t dollar = std::min(text.find('$', i + 1), text.size());
-      out.text.append(text, i, dollar - i);
+      out.append(text, i, dollar - i);
       i = dollar;
       continue;
     }
     const std::size_t close = text.find('}', i + 2);
     if (close == std::string_view::npos) {
-      out.errors.push_back("'${' is not closed by '}' (write '$${' for a literal '${')");
-      out.text += text.substr(i);
+      errors.push_back("'${' is not closed by '}' (write '$${' for a literal '${')");
+      out += text.substr(i);
       break;
     }
     if (++count > max_interpolations) {
-      out.errors.push_back(fmt::format("more than {} ${{...}} references in one value", max_interpolations));
+      errors.push_back(fmt::format("more than {} ${{...}} references in one value", max_interpolations));
       break;
     }
     const std::string_view body = text.substr(i + 2, close - i - 2);
@@ -67,28 +64,40 @@ interpolation interpolate(std::string_view text, const Lookup& lookup) {
     const std::size_t colon = body.find(':');
     const std::string_view name = body.substr(0, colon);
     if (!is_variable_name(name)) {
-      out.errors.push_back(fmt::format("'${{{}}}' does not name a variable", body));
+      errors.push_back(fmt::format("'${{{}}}' does not name a variable", body));
       continue;
     }
-    out.variables.emplace_back(name);
+    on_variable(name);
     const std::optional<std::string_view> value = lookup(name);
     const bool empty = !value || value->empty();
     if (colon == std::string_view::npos) {
-      if (!value) out.errors.push_back(fmt::format("{} is not set", name));
-      else out.text += *value;
+      if (!value) errors.push_back(fmt::format("{} is not set", name));
+      else out += *value;
     } else if (body.size() > colon + 1 && body[colon + 1] == '?') {
       if (empty) {
         const std::string_view message = body.substr(colon + 2);
-        out.errors.push_back(message.empty() ? fmt::format("{} is not set", name)
-                                             : fmt::format("{} is not set: {}", name, message));
+        errors.push_back(message.empty() ? fmt::format("{} is not set", name)
+                                         : fmt::format("{} is not set: {}", name, message));
       } else {
-        out.text += *value;
+        out += *value;
       }
     } else {
-      out.text += empty ? body.substr(colon + 1) : *value;
+      out += empty ? body.substr(colon + 1) : *value;
     }
   }
-  return out;
+}
+
+/// The variables `text` references, comma-separated: an origin's `via`.
+inline std::string referenced_variables(std::string_view text) {
+  std::string via, ignored_text;
+  std::vector<std::string> ignored_errors;
+  interpolate(
+      text, [](std::string_view) { return std::optional<std::string_view>(); }, ignored_text, ignored_errors,
+      [&](std::string_view name) {
+        if (!via.empty()) via += ", ";
+        via += name;
+      });
+  return via;
 }
 
 }  // namespace strata::detail

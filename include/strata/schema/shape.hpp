@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,7 +32,7 @@
 namespace strata::detail {
 
 enum class shape_kind : unsigned char {
-  boolean, integer, floating, string, path, enumeration, duration, codec,  // leaves
+  boolean, integer, floating, string, path, enumeration, duration, codec,  // leaves (from string on: read from TOML strings)
   object, list, map, optional, variant,                                     // composites
   annotated,                                                                // annotated<T, A...>
 };
@@ -38,10 +40,27 @@ enum class shape_kind : unsigned char {
 struct shape;
 
 /// One described member of a struct.
+/// A key's first 8 bytes as one big-endian number, zero-padded: two keys
+/// whose prefixes differ compare as the numbers do, so matching a table's
+/// keys against the members mostly compares integers.
+constexpr std::uint64_t key_prefix(std::string_view key) {
+#if defined(__GNUC__) || defined(__clang__)
+  if (!std::is_constant_evaluated() && std::endian::native == std::endian::little && key.size() >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, key.data(), 8);
+    return __builtin_bswap64(word);
+  }
+#endif
+  std::uint64_t out = 0;
+  for (std::size_t i = 0; i < 8; ++i) out = (out << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
+  return out;
+}
+
 struct member_shape {
   std::string_view key;  ///< the name, trailing '_' dropped
   const shape* type;
   void* (*address)(void* object);
+  std::uint64_t prefix;  ///< key_prefix(key)
 };
 
 /// What the annotations of one `annotated<T, A...>` mean to loading.
@@ -139,7 +158,7 @@ constexpr auto make_members() {
   for_each_member<T>([&](auto d) {
     using D = decltype(d);
     using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
-    out[i++] = member_shape{key_of(d.name), shape_of<M>, &member_address<T, D>};
+    out[i++] = member_shape{key_of(d.name), shape_of<M>, &member_address<T, D>, key_prefix(key_of(d.name))};
   });
   return out;
 }

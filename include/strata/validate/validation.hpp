@@ -25,25 +25,20 @@ class validation {
 
  private:
   friend struct detail::validation_access;
-  validation(std::string_view prefix, std::string_view profile, diagnostics& out)
-      : prefix_(prefix), profile_(profile), out_(&out) {}
+  validation(std::string_view profile, diagnostics& out) : profile_(profile), out_(&out) {}
 
   void add(severity s, std::string_view path, std::string message) {
-    std::string full(prefix_);
-    if (!full.empty() && !path.empty() && path.front() != '[') full += '.';
-    full += path;
-    out_->push_back({s, std::move(full), std::move(message), {}, {}});
+    out_->push_back({s, std::string(path), std::move(message), {}, {}});
   }
 
-  std::string_view prefix_;
   std::string_view profile_;
   diagnostics* out_;
 };
 
 namespace detail {
 struct validation_access {
-  static validation make(std::string_view prefix, std::string_view profile, diagnostics& out) {
-    return validation(prefix, profile, out);
+  static validation make(std::string_view profile, diagnostics& out) {
+    return validation(profile, out);
   }
 };
 }  // namespace detail
