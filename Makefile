@@ -76,7 +76,8 @@ bench: $(BUILD)/bench/build.ninja
 	cmake --build $(BUILD)/bench -j$(JOBS)
 	@for p in $(BENCH_PROGRAMS); do \
 	  echo "== strata_bench_$$p"; \
-	  ./$(BUILD)/bench/benchmarks/strata_bench_$$p --benchmark_repetitions=5 \
+	  ./$(BUILD)/bench/benchmarks/strata_bench_$$p --benchmark_repetitions=12 --benchmark_min_time=0.1 \
+	    --benchmark_enable_random_interleaving=true \
 	    --benchmark_report_aggregates_only=true || exit 1; \
 	done
 	bash benchmarks/compile_time.sh

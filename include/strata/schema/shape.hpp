@@ -96,6 +96,9 @@ struct shape {
   void* (*at)(void* list, std::size_t i) = nullptr;
   void* (*entry)(void* map, std::string_view key) = nullptr;  ///< map[key]
   void* (*engage)(void* optional) = nullptr;                  ///< emplaced when empty
+  /// Whether a field within this value has env aliases: names outside the
+  /// prefix its own variables share.
+  bool aliased = false;
   // variant
   std::span<const shape* const> alternatives;
   void* (*select)(void* variant, std::size_t index) = nullptr;  ///< holds `index`, returns it
@@ -323,24 +326,29 @@ constexpr shape make_shape() {
     s.members = members_v<T>;
     s.by_key = sorted_members_v<T>;
     if constexpr (has_validate<T>) s.validate = &validate_object<T>;
+    for (const member_shape& m : s.members) s.aliased = s.aliased || m.type->aliased;
   } else if constexpr (is_vector<T>) {
     s.kind = shape_kind::list;
     s.element = shape_of<typename T::value_type>;
+    s.aliased = s.element->aliased;
     s.resize = &resize_list<T>;
     s.at = &list_at<T>;
   } else if constexpr (is_map<T>) {
     s.kind = shape_kind::map;
     s.element = shape_of<typename T::mapped_type>;
+    s.aliased = s.element->aliased;
     s.entry = &map_entry<T>;
   } else if constexpr (is_optional<T>) {
     s.kind = shape_kind::optional;
     s.element = shape_of<typename T::value_type>;
+    s.aliased = s.element->aliased;
     s.engage = &engage_optional<T>;
   } else if constexpr (is_variant<T>) {
     s.kind = shape_kind::variant;
     s.names = variant_tags<T>::value;
     s.alternatives = variant_shapes<T>::value;
     s.select = &select_variant<T>;
+    for (const shape* alternative : s.alternatives) s.aliased = s.aliased || alternative->aliased;
   } else if constexpr (is_scalar<T>) {
     s.kind = leaf_kind<T>();
     s.parse = &parse_into<T>;
@@ -365,6 +373,7 @@ struct shape_for<annotated<V, A...>> {
     s.element = shape_of<V>;
     s.unwrap = &unwrap_annotated<V, A...>;
     s.rules = &rules_v<V, A...>;
+    s.aliased = !s.rules->aliases.empty() || s.element->aliased;
     return s;
   }();
 };

@@ -87,6 +87,36 @@ class env_view {
   std::vector<entry> entries_;
 };
 
+/// A run of an env_view's variables (sorted by name): those sharing a prefix.
+class env_range {
+ public:
+  using iterator = env_view::iterator;
+  explicit env_range(const env_view& all) : begin_(all.begin()), end_(all.end()) {}
+  env_range(iterator begin, iterator end) : begin_(begin), end_(end) {}
+
+  iterator begin() const { return begin_; }
+  iterator end() const { return end_; }
+  bool empty() const { return begin_ == end_; }
+  std::size_t size() const { return static_cast<std::size_t>(end_ - begin_); }
+
+  /// The variables whose names start with `prefix`.
+  env_range starting_with(std::string_view prefix) const {
+    const iterator first = std::lower_bound(begin_, end_, prefix, name_less);
+    iterator last = first;
+    while (last != end_ && last->first.starts_with(prefix)) ++last;
+    return {first, last};
+  }
+  /// The variable `name`, or end().
+  iterator find(std::string_view name) const {
+    const iterator it = std::lower_bound(begin_, end_, name, name_less);
+    return it != end_ && it->first == name ? it : end_;
+  }
+
+ private:
+  static bool name_less(const env_view::entry& e, std::string_view name) { return e.first < name; }
+  iterator begin_, end_;
+};
+
 /// The environment one load sees: the env(...) source's variables, else the
 /// process's, taken once and only if something reads it.
 class load_environment {

@@ -50,8 +50,14 @@ struct env_target {
 /// Builds the env layer for one configuration by walking its shape.
 class env_builder {
  public:
-  env_builder(const env_view& vars, layer& into, diagnostics& out, std::string_view sep)
-      : vars_(vars), layer_(into), out_(out), sep_(sep), used_(static_cast<std::size_t>(vars.end() - vars.begin())) {}
+  /// `within`: the variables the walk may find (all of them, or those with the prefix).
+  env_builder(const env_view& vars, env_range within, layer& into, diagnostics& out, std::string_view sep)
+      : vars_(vars),
+        range_(within),
+        layer_(into),
+        out_(out),
+        sep_(sep),
+        used_(static_cast<std::size_t>(vars.end() - vars.begin())) {}
 
   /// Builds a struct's fields into `table`; `name` is the variable name of
   /// the struct itself (the bare prefix at the root, where no separator follows).
@@ -59,9 +65,17 @@ class env_builder {
   /// are restored after: one buffer for every name of the walk.
   void object_fields(const shape& s, toml::table& table, std::string& name, std::string& path, bool root) {
     const std::size_t name_mark = name.size(), path_mark = path.size();
+    // Every name below starts with `name` (and the separator): with few
+    // variables left, a member none of them continues with is skipped
+    // without building its names.
+    const std::size_t key_at = name_mark + (root ? 0 : sep_.size());
+    const bool filter = range_.size() <= 16;
     for (const member_shape& m : s.members) {
+      if (filter && !m.type->aliased && !continued_by_some(m.key, key_at)) continue;
       if (!root) name += sep_;
-      for (char c : m.key) name += to_upper(c);
+      const std::size_t key_at = name.size();
+      name += m.key;
+      for (std::size_t i = key_at; i < name.size(); ++i) name[i] = to_upper(name[i]);
       if (!path.empty()) path += '.';
       path += m.key;
       if (m.type->kind == shape_kind::annotated)
@@ -74,14 +88,38 @@ class env_builder {
     }
   }
 
+  /// Whether a variable in range continues at `at` with `key` in upper case.
+  bool continued_by_some(std::string_view key, std::size_t at) const {
+    for (const auto& [var, value] : range_) {
+      if (var.size() < at + key.size()) continue;
+      std::size_t i = 0;
+      while (i < key.size() && var[at + i] == to_upper(key[i])) ++i;
+      if (i == key.size()) return true;
+    }
+    return false;
+  }
+
+  /// The variables below `name` (starting with it and the separator), within
+  /// the current range.
+  env_range below(std::string& name) const {
+    const std::size_t mark = name.size();
+    name += sep_;
+    const env_range r = range_.starting_with(name);
+    name.resize(mark);
+    return r;
+  }
+
   /// Which variables (by position in the view) the walk looked at.
   const std::vector<bool>& used() const { return used_; }
 
  private:
-  /// The value of `var` if set and not empty (an empty one is reported and ignored).
-  std::optional<std::string_view> lookup(std::string_view var, const std::string& path) {
-    auto it = vars_.find(var);
-    if (it == vars_.end()) return std::nullopt;
+  /// The value of `var` if set and not empty (an empty one is reported and
+  /// ignored). Names derived from the schema lie within the current range;
+  /// an alias may be anywhere.
+  std::optional<std::string_view> lookup(std::string_view var, const std::string& path, bool anywhere = false) {
+    const auto end = anywhere ? vars_.end() : range_.end();
+    const auto it = anywhere ? vars_.find(var) : range_.find(var);
+    if (it == end) return std::nullopt;
     used_[static_cast<std::size_t>(it - vars_.begin())] = true;
     if (it->second.empty()) {
       out_.push_back({severity::warning, path, fmt::format("{} is set but empty; ignored", var),
@@ -161,7 +199,7 @@ class env_builder {
     }
     if (rules)
       for (std::string_view alias : rules->aliases)
-        if (auto v = lookup(alias, path)) found.emplace_back(alias, *v);
+        if (auto v = lookup(alias, path, true)) found.emplace_back(alias, *v);
     if (found.empty()) return;
     for (std::size_t i = 1; i < found.size(); ++i) {
       if (found[i].second != found[0].second) {
@@ -188,6 +226,9 @@ class env_builder {
         }
       }
     }
+    const env_range inside = below(name);
+    if (inside.empty() && !s.aliased) return;  // most of a configuration, most of the time
+    const env_range outer = std::exchange(range_, inside.empty() ? range_ : inside);
     const bool created = !node || !node->is_table();
     if (created) node = at.put(toml::table{});
     toml::table& table = *node->as_table();
@@ -207,6 +248,7 @@ class env_builder {
       map_entries(s, disc, table, name, path);
     }
     if (created && table.empty()) at.erase();
+    range_ = outer;
   }
 
   /// Entries `NAME__key` of a map; keys are taken verbatim.
@@ -284,6 +326,7 @@ class env_builder {
   }
 
   const env_view& vars_;
+  env_range range_;
   layer& layer_;
   diagnostics& out_;
   std::string_view sep_;
@@ -323,9 +366,12 @@ inline void read_env(const env_view& vars, const shape& root, std::string_view p
     table = table->get_as<toml::table>(key);
     append_key(section_path, key);
   }
-  env_builder builder(vars, l, out, sep);
+  const env_range named = env_range(vars).starting_with(prefix);
+  env_builder builder(vars, root.aliased ? env_range(vars) : named, l, out, sep);
   std::string name(prefix);
-  builder.object_fields(root, *table, name, section_path, true);
+  name.reserve(128);
+  section_path.reserve(128);
+  if (root.aliased || !named.empty()) builder.object_fields(root, *table, name, section_path, true);
   if (!prefix.empty()) unknown_variables(root, prefix, sep, vars, builder.used(), out);
 }
 

@@ -3,13 +3,21 @@
 #pragma once
 
 #include <algorithm>
+#include <cerrno>
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
 
 #include <fmt/format.h>
 
@@ -60,44 +68,67 @@ inline std::optional<toml::table> parse_toml(std::string_view text, const std::s
   }
 }
 
-/// The whole file, or a report of why it cannot be read.
-inline std::optional<std::string> read_text_file(const std::filesystem::path& path, const origin& where,
-                                                 diagnostics& out) {
+/// What reading a file gave: its text, that it does not exist (an optional
+/// file may be absent), or a problem already reported.
+enum class file_read { ok, missing, failed };
+
+/// Reads the whole file into `text` with one open and, for a regular file,
+/// one read: a load reads every file again, and system calls cost more than
+/// the parsing of a small file.
+inline file_read read_text_file(const std::filesystem::path& path, const origin& where, diagnostics& out,
+                                std::string& text) {
+  const auto fail = [&](std::string message) {
+    out.push_back({severity::error, {}, std::move(message), where, {}});
+    return file_read::failed;
+  };
+  const auto too_large = [&] {
+    return fail(fmt::format("file is too large: more than {} MiB, strata reads at most {} MiB", max_file_size >> 20,
+                            max_file_size >> 20));
+  };
+#if defined(__unix__) || defined(__APPLE__)
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return errno == ENOENT || errno == ENOTDIR ? file_read::missing : fail("cannot read the file");
+  const struct closer {
+    int fd;
+    ~closer() { ::close(fd); }
+  } guard{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) return fail("cannot read the file");
+  if (S_ISDIR(info.st_mode)) return fail("is a directory, not a TOML file");
+  const bool regular = S_ISREG(info.st_mode);
+  const auto size = static_cast<std::size_t>(info.st_size);
+  if (regular && size > max_file_size)
+    return fail(fmt::format("file is too large: {} bytes, strata reads at most {} MiB", size, max_file_size >> 20));
+  // A FIFO or a device has no size: read in blocks, at most one byte past the limit.
+  const std::size_t block = regular && size > 0 ? size : 65536;
+  const auto buffer = std::make_unique_for_overwrite<char[]>(block);
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer.get(), block);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return fail("cannot read the file");
+    text.append(buffer.get(), static_cast<std::size_t>(got));
+    if (got == 0 || (regular && text.size() >= size && size > 0)) break;
+    if (text.size() > max_file_size) return too_large();
+  }
+  if (text.size() > max_file_size) return too_large();
+  return file_read::ok;
+#else
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    out.push_back({severity::error, {}, "is a directory, not a TOML file", where, {}});
-    return std::nullopt;
-  }
-  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > max_file_size) {
-    out.push_back({severity::error, {},
-                   fmt::format("file is too large: {} bytes, strata reads at most {} MiB", size, max_file_size >> 20),
-                   where, {}});
-    return std::nullopt;
-  }
+  if (!std::filesystem::exists(path, ec)) return file_read::missing;
+  if (std::filesystem::is_directory(path, ec)) return fail("is a directory, not a TOML file");
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > max_file_size)
+    return fail(fmt::format("file is too large: {} bytes, strata reads at most {} MiB", size, max_file_size >> 20));
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    out.push_back({severity::error, {}, "cannot read the file", where, {}});
-    return std::nullopt;
-  }
-  // Read at most one byte past the limit: a FIFO or a device has no size.
-  std::string text;
+  if (!in) return fail("cannot read the file");
   char buffer[65536];
   while (in && text.size() <= max_file_size) {
     in.read(buffer, sizeof buffer);
     text.append(buffer, static_cast<std::size_t>(in.gcount()));
   }
-  if (in.bad()) {
-    out.push_back({severity::error, {}, "cannot read the file", where, {}});
-    return std::nullopt;
-  }
-  if (text.size() > max_file_size) {
-    out.push_back({severity::error, {},
-                   fmt::format("file is too large: more than {} MiB, strata reads at most {} MiB", max_file_size >> 20,
-                               max_file_size >> 20),
-                   where, {}});
-    return std::nullopt;
-  }
-  return text;
+  if (in.bad()) return fail("cannot read the file");
+  if (text.size() > max_file_size) return too_large();
+  return file_read::ok;
+#endif
 }
 
 /// The TOML files of a folder, by name without extension.
@@ -113,13 +144,14 @@ STRATA_API std::vector<std::string> toml_files_in(const std::filesystem::path& d
 
 /// Reads one file and, first, everything its `defaults` list names.
 /// `chain` holds the files being composed, to report cycles by name.
-inline void read_composed(const std::filesystem::path& path, std::deque<layer>& layers, diagnostics& out,
-                          std::vector<std::filesystem::path>& chain) {
+inline file_read read_composed(const std::filesystem::path& path, std::deque<layer>& layers, diagnostics& out,
+                               std::vector<std::filesystem::path>& chain) {
   const std::string name = path.string();
-  const auto text = read_text_file(path, origin{origin_kind::file, name}, out);
-  if (!text) return;
-  std::optional<toml::table> root = parse_toml(*text, name, out);
-  if (!root) return;
+  std::string text;
+  if (const file_read r = read_text_file(path, origin{origin_kind::file, name}, out, text); r != file_read::ok)
+    return r;
+  std::optional<toml::table> root = parse_toml(text, name, out);
+  if (!root) return file_read::failed;
   if (toml::node* defaults = root->get("defaults")) {
     const toml::array* list = defaults->as_array();
     const auto at = [&](const toml::node& n) {
@@ -166,27 +198,24 @@ inline void read_composed(const std::filesystem::path& path, std::deque<layer>& 
                          at(entry), std::move(hint)});
           continue;
         }
-        read_composed(target, layers, out, chain);
+        if (read_composed(target, layers, out, chain) == file_read::missing)  // removed since the check
+          out.push_back({severity::error, "defaults", "cannot read the file", at(entry), {}});
       }
       chain.pop_back();
     }
     root->erase("defaults");
   }
   layers.push_back(layer{origin_kind::file, name, std::move(*root), {}, {}});
+  return file_read::ok;
 }
 
 /// Reads a toml_file source (and what its `defaults` compose).
 inline void read_source(const toml_file& f, std::deque<layer>& layers, diagnostics& out) {
-  std::error_code ec;
-  if (!std::filesystem::exists(f.path(), ec)) {
-    if (!f.is_optional())
-      out.push_back({severity::error, {}, "required configuration file not found",
-                     origin{origin_kind::file, f.path().string()},
-                     "pass strata::optional to toml_file() if the file may be absent"});
-    return;
-  }
   std::vector<std::filesystem::path> chain;
-  read_composed(f.path(), layers, out, chain);
+  if (read_composed(f.path(), layers, out, chain) == file_read::missing && !f.is_optional())
+    out.push_back({severity::error, {}, "required configuration file not found",
+                   origin{origin_kind::file, f.path().string()},
+                   "pass strata::optional to toml_file() if the file may be absent"});
 }
 
 inline void read_source(const toml_text& t, std::deque<layer>& layers, diagnostics& out) {
