@@ -241,3 +241,21 @@ TEST_CASE("a nested struct rejects a non-table and keeps its defaults") {
   CHECK(contains(e.message, "expected a table, got an integer"));
   CHECK(at(r.errors(), "primary.host").empty());
 }
+
+TEST_CASE("origins name map entries with quoted keys and list elements inside structs exactly") {
+  auto r = load_toml<Containers>(
+      "[labels]\n\"team.name\" = \"core\"\nplain = \"x\"\n"
+      "[backends.\"eu west\"]\nport = 81\n"
+      "[[upstreams]]\nhost = \"a\"\n[[upstreams]]\nport = 82\n");
+  INFO(strata::format(r.diagnostics()));
+  REQUIRE(r.ok());
+  CHECK(r.origin_of("labels.\"team.name\"").line == 2);
+  CHECK(r.origin_of("labels.plain").line == 3);
+  CHECK(r.origin_of("backends.\"eu west\".port").line == 5);
+  CHECK(r.origin_of("upstreams[1].port").line == 9);
+  CHECK(r.origin_of("upstreams[0].port").kind == strata::origin_kind::defaults);
+  std::vector<std::string> paths;
+  for (const auto& [path, where] : r.origins()) paths.push_back(path);
+  CHECK(std::find(paths.begin(), paths.end(), "labels.\"team.name\"") != paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "upstreams[0].host") != paths.end());
+}

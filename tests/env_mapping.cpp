@@ -352,3 +352,20 @@ TEST_CASE("arguments and overrides take TOML inline values") {
   CHECK(r.value().db.port == 77);
   CHECK(r.value().debug);
 }
+
+TEST_CASE("many variables under one prefix are all read") {
+  // Past a handful of variables the walk stops filtering members by name:
+  // both ways must find the same settings.
+  vars v{{"APP_PORT", "9000"}, {"APP_DB__HOST", "db"}, {"DATABASE_URL", "postgres://x"}};
+  for (int i = 0; i < 20; ++i) v["APP_LABELS__k" + std::to_string(i)] = std::to_string(i);
+  auto r = load_env(v);
+  INFO(strata::format(r.diagnostics()));
+  REQUIRE(r.ok());
+  CHECK(r.value().port == 9000);
+  CHECK(r.value().db.host == "db");
+  CHECK(r.value().db.url == "postgres://x");
+  CHECK(r.value().labels.size() == 20);
+  CHECK(r.value().labels.at("k19") == "19");
+  CHECK(r.origin_of("labels.k7").name == "APP_LABELS__k7");
+  CHECK(r.warnings().empty());
+}

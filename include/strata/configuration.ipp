@@ -114,6 +114,7 @@ STRATA_API load_outcome load_sources(const std::vector<source>& sources, const s
   slot_list roots;
   for (const layer& l : layers)
     if (const toml::node* n = at_section(l, request.section, found)) roots.push_back({n, &l});
+  trace->entries.reserve(request.root->fields_within + 16);  // one entry per field set, and a few more
   decoder d(*trace, found, ctx.profile, std::string(request.section), ctx.environment);
   d.object(*request.root, value, std::span<const slot>(roots.data(), roots.size()));
   return {std::move(found), std::move(trace)};

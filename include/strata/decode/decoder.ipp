@@ -39,36 +39,59 @@ using slot_list = boost::container::small_vector<slot, 6>;
 /// the layers the trace keeps, so a step copies no text.
 struct path_step {
   enum class kind : std::uint8_t { root, member, key, index };
-  std::string_view text;
-  std::uint32_t index = 0;
+  const char* key = nullptr;
+  std::uint32_t size_or_index = 0;  ///< the key's size, or the list index
   kind what = kind::root;
+
+  static path_step of(std::string_view key, kind what) {
+    return {key.data(), static_cast<std::uint32_t>(key.size()), what};
+  }
+  static path_step of(std::size_t index) { return {nullptr, static_cast<std::uint32_t>(index), kind::index}; }
+  std::string_view text() const { return {key, size_or_index}; }
 };
 
 inline void append_step(std::string& path, const path_step& step) {
   switch (step.what) {
-    case path_step::kind::root: path += step.text; return;
+    case path_step::kind::root: path += step.text(); return;
     case path_step::kind::member:  // an identifier, never quoted
       if (!path.empty()) path += '.';
-      path += step.text;
+      path += step.text();
       return;
-    case path_step::kind::key: return append_key(path, step.text);
-    case path_step::kind::index: return append_index(path, step.index);
+    case path_step::kind::key: return append_key(path, step.text());
+    case path_step::kind::index: return append_index(path, step.size_or_index);
   }
 }
 
 /// One step of a path in the trace and, for a value that was set, where it
 /// came from: the node it was read from, or an origin kept whole (pinned
 /// values, variant tags). Steps chain to the root; a value's entry is its own
-/// last step, so recording a value adds one entry.
+/// last step, so recording a value adds one entry. Large configurations
+/// record thousands: the layout keeps an entry at 40 bytes.
 struct trace_entry {
   static constexpr std::uint32_t none = ~std::uint32_t{0};
-  path_step step;
+  const char* key = nullptr;  ///< path_step's
+  std::uint32_t size_or_index = 0;
   std::uint32_t parent = none;
   std::uint32_t whole = none;  ///< index in load_trace::whole when the origin is kept whole
-  const toml::node* node = nullptr;
-  const layer* source = nullptr;
+  path_step::kind what = path_step::kind::root;
   bool secret = false;
   bool interpolated = false;  ///< a file string with `${...}`: the origin names the variables
+  const toml::node* node = nullptr;
+  const layer* source = nullptr;
+
+  trace_entry(const path_step& step, std::uint32_t parent_entry, std::uint32_t whole_origin = none,
+              const toml::node* n = nullptr, const layer* from = nullptr, bool is_secret = false,
+              bool is_interpolated = false)
+      : key(step.key),
+        size_or_index(step.size_or_index),
+        parent(parent_entry),
+        whole(whole_origin),
+        what(step.what),
+        secret(is_secret),
+        interpolated(is_interpolated),
+        node(n),
+        source(from) {}
+  path_step step() const { return {key, size_or_index, what}; }
   bool recorded() const { return node || whole != none; }
 };
 
@@ -89,7 +112,7 @@ struct load_trace {
 inline void render_path(const std::vector<trace_entry>& entries, std::uint32_t id, std::string& out) {
   boost::container::small_vector<std::uint32_t, 16> chain;
   for (; id != trace_entry::none; id = entries[id].parent) chain.push_back(id);
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it) append_step(out, entries[*it].step);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) append_step(out, entries[*it].step());
 }
 
 /// Where a slot's value came from. For a secret set by an argument or an
@@ -128,7 +151,7 @@ inline std::string_view path_of(const load_trace& trace, std::size_t entry) {
     for (const trace_entry& e : trace.entries) {
       path.clear();
       if (e.parent != trace_entry::none) path = path_of_rendered(trace, e.parent);
-      append_step(path, e.step);
+      append_step(path, e.step());
       trace.rendered += path;
       trace.ends.push_back(static_cast<std::uint32_t>(trace.rendered.size()));
     }
@@ -188,8 +211,7 @@ class decoder {
       : trace_(trace), out_(out), profile_(profile), environment_(environment) {
     trace_.root = std::move(root_path);
     frames_.reserve(32);
-    frames_.push_back({path_step{trace_.root}});
-    trace_.entries.reserve(160);
+    frames_.push_back({path_step::of(trace_.root, path_step::kind::root)});
   }
 
   /// Decodes a described struct; `tag_key` is the discriminator of the
@@ -542,14 +564,14 @@ class decoder {
     if (materialized_ < top) add_parent_entries(top);
     std::vector<trace_entry>& entries = trace_.entries;
     frames_[top].id = static_cast<std::uint32_t>(entries.size());
-    entries.push_back({frames_[top].step, top ? frames_[top - 1].id : trace_entry::none, whole, node, source, secret,
-                       interpolated});
+    entries.emplace_back(frames_[top].step, top ? frames_[top - 1].id : trace_entry::none, whole, node, source, secret,
+                         interpolated);
     materialized_ = top + 1;
   }
   void add_parent_entries(std::size_t top) {
     for (std::size_t i = materialized_; i < top; ++i) {
       frames_[i].id = static_cast<std::uint32_t>(trace_.entries.size());
-      trace_.entries.push_back({frames_[i].step, i ? frames_[i - 1].id : trace_entry::none});
+      trace_.entries.emplace_back(frames_[i].step, i ? frames_[i - 1].id : trace_entry::none);
     }
   }
   void record(const slot& sl, bool secret = false, bool interpolated = false) {
@@ -588,11 +610,9 @@ class decoder {
   class step_scope {
    public:
     step_scope(decoder& d, std::string_view key, path_step::kind what) : d_(d) {
-      d_.frames_.push_back({{key, 0, what}});
+      d_.frames_.push_back({path_step::of(key, what)});
     }
-    step_scope(decoder& d, std::size_t index) : d_(d) {
-      d_.frames_.push_back({{{}, static_cast<std::uint32_t>(index), path_step::kind::index}});
-    }
+    step_scope(decoder& d, std::size_t index) : d_(d) { d_.frames_.push_back({path_step::of(index)}); }
     ~step_scope() {
       d_.frames_.pop_back();
       d_.materialized_ = std::min(d_.materialized_, d_.frames_.size());

@@ -63,48 +63,54 @@ struct member_shape {
   std::uint64_t prefix;  ///< key_prefix(key)
 };
 
-/// What the annotations of one `annotated<T, A...>` mean to loading.
+/// What the annotations of one `annotated<T, A...>` mean to loading. What
+/// every load reads comes first, in one cache line.
 struct field_rules {
   bool secret = false;
   bool required = false;
   bool pinned = false;
-  std::string_view discriminator;  ///< the variant's tag key, if any
-  std::span<const std::string_view> aliases;
-  void (*pin)(void* value) = nullptr;           ///< writes the pinned constant
-  std::string (*pinned_text)() = nullptr;       ///< the constant as messages show it
-  std::string_view pinned_tag;                  ///< a pinned variant alternative
   /// Appends the message of every constraint `value` breaks (", got ..."
   /// only when `show_value`).
   void (*check)(const void* value, bool show_value, std::vector<std::string>& failures) = nullptr;
+  std::string_view discriminator;  ///< the variant's tag key, if any
+  std::span<const std::string_view> aliases;
+  void (*pin)(void* value) = nullptr;      ///< writes the pinned constant
+  std::string (*pinned_text)() = nullptr;  ///< the constant as messages show it
+  std::string_view pinned_tag;             ///< a pinned variant alternative
 };
 
+/// One type as loading sees it. The fields a load reads for every value
+/// (kind, element, leaf conversions, annotation rules) share the first cache
+/// line: a configuration's shapes are read on every load, and together they
+/// are larger than the data being loaded.
 struct shape {
   shape_kind kind{};
-  std::string_view label;  ///< type_label: "int32_t", "list", ...
+  /// Whether a field within this value has env aliases: names outside the
+  /// prefix its own variables share.
+  bool aliased = false;
+  const shape* element = nullptr;  ///< list, map, optional: the element; annotated: the value type
   // leaves
   conversion (*parse)(std::string_view text, void* out) = nullptr;
   conversion (*from_integer)(std::int64_t, void* out) = nullptr;  ///< integer, floating, codec
-  conversion (*from_float)(double, void* out) = nullptr;          ///< floating, codec
-  std::span<const std::string_view> names;  ///< enumerators; a variant's tags
+  // annotated
+  void* (*unwrap)(void* annotated) = nullptr;
+  const field_rules* rules = nullptr;
   // object
+  std::uint32_t fields_within = 0;  ///< members, with those of nested structs: a load's usual number of origins
   std::span<const member_shape> members;
   std::span<const std::uint16_t> by_key;  ///< member positions in key order
   void (*validate)(const void* object, validation& v) = nullptr;
-  // list, map, optional: the element; annotated: the value type
-  const shape* element = nullptr;
+  conversion (*from_float)(double, void* out) = nullptr;  ///< floating, codec
+  std::span<const std::string_view> names;               ///< enumerators; a variant's tags
+  std::string_view label;                                 ///< type_label: "int32_t", "list", ...
+  // containers
   void (*resize)(void* list, std::size_t n) = nullptr;  ///< list: cleared, then n default elements
   void* (*at)(void* list, std::size_t i) = nullptr;
   void* (*entry)(void* map, std::string_view key) = nullptr;  ///< map[key]
   void* (*engage)(void* optional) = nullptr;                  ///< emplaced when empty
-  /// Whether a field within this value has env aliases: names outside the
-  /// prefix its own variables share.
-  bool aliased = false;
   // variant
   std::span<const shape* const> alternatives;
   void* (*select)(void* variant, std::size_t index) = nullptr;  ///< holds `index`, returns it
-  // annotated
-  void* (*unwrap)(void* annotated) = nullptr;
-  const field_rules* rules = nullptr;
 };
 
 template <class T>
@@ -152,6 +158,11 @@ inline constexpr auto enum_names_v = enum_names<E>();
 template <class T, class D>
 void* member_address(void* object) {
   return &(static_cast<T*>(object)->*D::pointer);
+}
+
+/// Sees through `annotated`: the value's shape and the rules, if any.
+constexpr const shape& unannotated(const shape& s) {
+  return s.kind == shape_kind::annotated ? *s.element : s;
 }
 
 template <class T>
@@ -326,7 +337,10 @@ constexpr shape make_shape() {
     s.members = members_v<T>;
     s.by_key = sorted_members_v<T>;
     if constexpr (has_validate<T>) s.validate = &validate_object<T>;
-    for (const member_shape& m : s.members) s.aliased = s.aliased || m.type->aliased;
+    for (const member_shape& m : s.members) {
+      s.aliased = s.aliased || m.type->aliased;
+      s.fields_within += 1 + unannotated(*m.type).fields_within;
+    }
   } else if constexpr (is_vector<T>) {
     s.kind = shape_kind::list;
     s.element = shape_of<typename T::value_type>;
@@ -378,10 +392,6 @@ struct shape_for<annotated<V, A...>> {
   }();
 };
 
-/// Sees through `annotated`: the value's shape and the rules, if any.
-constexpr const shape& unannotated(const shape& s) {
-  return s.kind == shape_kind::annotated ? *s.element : s;
-}
 
 constexpr bool is_leaf(shape_kind k) { return k <= shape_kind::codec; }
 
