@@ -81,8 +81,8 @@ struct field_rules {
 
 /// One type as loading sees it. The fields a load reads for every value
 /// (kind, element, leaf conversions, annotation rules) share the first cache
-/// line: a configuration's shapes are read on every load, and together they
-/// are larger than the data being loaded.
+/// line: a configuration's shapes are read on every load, and they compete
+/// with the data being loaded for the cache.
 struct shape {
   shape_kind kind{};
   /// Whether a field within this value has env aliases: names outside the

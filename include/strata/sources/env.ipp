@@ -73,9 +73,9 @@ class env_builder {
     for (const member_shape& m : s.members) {
       if (filter && !m.type->aliased && !continued_by_some(m.key, key_at)) continue;
       if (!root) name += sep_;
-      const std::size_t key_at = name.size();
+      const std::size_t upper_from = name.size();
       name += m.key;
-      for (std::size_t i = key_at; i < name.size(); ++i) name[i] = to_upper(name[i]);
+      for (std::size_t i = upper_from; i < name.size(); ++i) name[i] = to_upper(name[i]);
       if (!path.empty()) path += '.';
       path += m.key;
       if (m.type->kind == shape_kind::annotated)
