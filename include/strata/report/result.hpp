@@ -21,7 +21,7 @@ namespace strata {
 namespace detail {
 struct result_access;
 
-/// What a load keeps to say where values came from (decoder.ipp).
+/// What a load keeps to say where values came from (decode/trace.ipp).
 struct load_trace;
 STRATA_API std::optional<origin> recorded_origin(const load_trace& trace, std::string_view path);
 STRATA_API std::vector<std::pair<std::string, origin>> recorded_origins(const load_trace& trace);
