@@ -101,11 +101,13 @@ class configuration {
   result<T> load(std::vector<std::filesystem::path>* files = nullptr) const {
     static_assert(check_schema<T>());
     constexpr options opts = detail::options_of<T>();
-    T value{};
+    using access = detail::result_access;
+    result<T> loaded = access::to_fill<T>(std::string(opts.section));
     detail::load_outcome out = detail::load_sources(
-        sources_, overrides_, {detail::shape_of<T>, opts.prefix, detail::env_separator<T>(), opts.section}, &value,
-        files);
-    return result<T>(std::move(value), std::move(out.found), std::move(out.trace), std::string(opts.section));
+        sources_, overrides_, {detail::shape_of<T>, opts.prefix, detail::env_separator<T>(), opts.section},
+        &access::value(loaded), files);
+    access::finish(loaded, std::move(out.found), std::move(out.trace));
+    return loaded;
   }
 
   /// The environment interpolation and profile selectors read: the variables

@@ -21,6 +21,7 @@
 
 #include <strata/decode/layer.hpp>
 #include <strata/decode/trace.ipp>
+#include <strata/detail/config.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/detail/interpolate.hpp>
 #include <strata/report/diagnostic.hpp>
@@ -84,11 +85,15 @@ class decoder {
       else mismatch("a table", sl);
     }
     // Each table against the members in one pass (both sorted by key):
-    // found[t * n + m] is member m's node in table t.
+    // found[t * n + m] is member m's node in table t. Filled by a loop:
+    // the value-initializing constructors compile to `rep stos`, whose
+    // start-up cost is more than the whole fill for a few dozen pointers.
     const std::size_t n = s.members.size();
-    boost::container::small_vector<const toml::node*, 64> found(n * tables.size(), nullptr);
-    boost::container::small_vector<bool, 6> has_unknown(tables.size(), false);
+    boost::container::small_vector<const toml::node*, 64> found(n * tables.size(), boost::container::default_init);
+    for (const toml::node*& f : found) f = nullptr;
+    boost::container::small_vector<bool, 6> has_unknown(tables.size(), boost::container::default_init);
     for (std::size_t t = 0; t < tables.size(); ++t) {
+      has_unknown[t] = false;
       std::size_t k = 0;
       for (auto&& [key, node] : *tables[t].node->as_table()) {
         const std::string_view name = key.str();
@@ -103,11 +108,15 @@ class decoder {
         else if (name != tag_key || tag_key.empty()) has_unknown[t] = true;
       }
     }
-    slot_list children(tables.size());
+    slot_list children(tables.size(), boost::container::default_init);
     for (std::size_t m = 0; m < n; ++m) {
       std::size_t count = 0;
-      for (std::size_t t = 0; t < tables.size(); ++t)
-        if (const toml::node* child = found[t * n + m]) children[count++] = {child, tables[t].source};
+      if (tables.size() == 1) {  // the usual case, without the loop
+        if (found[m]) children[count++] = {found[m], tables[0].source};
+      } else {
+        for (std::size_t t = 0; t < tables.size(); ++t)
+          if (const toml::node* child = found[t * n + m]) children[count++] = {child, tables[t].source};
+      }
       const member_shape& member = s.members[m];
       const shape& type = *member.type;
       if (type.kind < shape_kind::object) {  // a plain leaf: nothing to do unless set
@@ -137,45 +146,50 @@ class decoder {
     }
   }
 
-  /// A member, list element or map value: `annotated` or not.
+  /// A member, list element or map value: `annotated` or not. A shape that
+  /// is not annotated has no flags and no check; its rules are read only
+  /// for what is rare (pinned values, variants, containers).
   void field(const shape& s, void* f, std::span<const slot> slots) {
-    static constexpr field_rules none{};
     const bool annotated = s.kind == shape_kind::annotated;
-    const field_rules& rules = annotated ? *s.rules : none;
     const shape& v_shape = annotated ? *s.element : s;
     void* v = annotated ? s.unwrap(f) : f;
-    if (rules.pinned && v_shape.kind != shape_kind::variant) {
-      for (const slot& sl : slots)
-        report(severity::warning,
-               rules.secret ? std::string("is pinned; the value set here is ignored")
-                            : fmt::format("is pinned to {}; the value set here is ignored", rules.pinned_text()),
-               where(sl, rules.secret));
-      rules.pin(v);  // above initializers
-      record_whole(origin{origin_kind::value, {}, 0, 0});
-      return;
-    }
+    if (s.pinned && v_shape.kind != shape_kind::variant) return pinned(*s.rules, v, slots);
     if (slots.empty()) {
-      if (rules.required) report(severity::error, "is required but no source sets it", origin{});
+      if (s.required) report(severity::error, "is required but no source sets it", origin{});
       if (v_shape.kind == shape_kind::object)  // its defaults, required fields and validate() still count
         object(v_shape, v, slots);
-      if (v_shape.kind == shape_kind::variant && rules.pinned)  // value<"sqlite"> pins the alternative
-        v_shape.select(v, tag_index(v_shape, rules.pinned_tag));
+      if (v_shape.kind == shape_kind::variant && s.pinned)  // value<"sqlite"> pins the alternative
+        v_shape.select(v, tag_index(v_shape, s.rules->pinned_tag));
     } else if (v_shape.kind < shape_kind::object) {
-      scalar(v_shape, v, slots.back(), rules.secret);
-    } else if (v_shape.kind == shape_kind::variant) {
-      alternative(v_shape, v, slots, rules.discriminator, rules.pinned ? &rules.pinned_tag : nullptr);
+      scalar(v_shape, v, slots.back(), s.secret);
     } else {
-      value(v_shape, v, slots, rules.secret, rules.discriminator);
+      const std::string_view disc = annotated ? s.rules->discriminator : std::string_view{};
+      if (v_shape.kind == shape_kind::variant)
+        alternative(v_shape, v, slots, disc, s.pinned ? &s.rules->pinned_tag : nullptr);
+      else
+        value(v_shape, v, slots, s.secret, disc);
     }
-    if (rules.check) {
-      std::vector<std::string> failures;
-      rules.check(v, !rules.secret, failures);
-      for (std::string& message : failures)
-        report(severity::error, std::move(message), slots.empty() ? origin{} : origin_at(path()));
-    }
+    if (s.check) checked(s, v, !slots.empty());
   }
 
  private:
+  STRATA_COLD void pinned(const field_rules& rules, void* v, std::span<const slot> slots) {
+    for (const slot& sl : slots)
+      report(severity::warning,
+             rules.secret ? std::string("is pinned; the value set here is ignored")
+                          : fmt::format("is pinned to {}; the value set here is ignored", rules.pinned_text()),
+             where(sl, rules.secret));
+    rules.pin(v);  // above initializers
+    record_whole(origin{origin_kind::value, {}, 0, 0});
+  }
+
+  void checked(const shape& s, const void* v, bool set) {
+    std::vector<std::string> failures;
+    s.check(v, !s.secret, failures);
+    for (std::string& message : failures)
+      report(severity::error, std::move(message), set ? origin_at(path()) : origin{});
+  }
+
   static std::size_t tag_index(const shape& variant, std::string_view tag) {
     return static_cast<std::size_t>(std::find(variant.names.begin(), variant.names.end(), tag) -
                                     variant.names.begin());
@@ -319,48 +333,53 @@ class decoder {
       if (!from_text && has_references(text)) return interpolated(s, v, sl, secret);
       record(sl, secret);
       if (from_text || s.kind >= shape_kind::string) return parsed(s, v, text, where_lazy(sl, secret), secret);
-      std::string storage;
-      return mismatch(expected_for(s, storage), sl, secret);
+      return mismatch(s, sl, secret);
     }
     record(sl, secret);
     switch (s.kind) {
       case shape_kind::boolean:
-        if (auto b = n.as_boolean()) *static_cast<bool*>(v) = b->get();
-        else mismatch("a boolean", sl, secret);
-        return;
-      case shape_kind::integer:
-        if (auto i = n.as_integer()) {
-          if (conversion c = s.from_integer(i->get(), v); !c)
-            report(severity::error, fmt::format("{} is {}", quote_value(fmt::format("{}", i->get()), secret), c.error),
-                   where(sl, secret));
-        } else {
-          mismatch("an integer", sl, secret);
+        if (auto b = n.as_boolean()) {
+          *static_cast<bool*>(v) = b->get();
+          return;
         }
-        return;
-      case shape_kind::floating: {
-        conversion c;
-        double wide;
-        if (auto f = n.as_floating_point()) c = s.from_float(wide = f->get(), v);
-        else if (auto i = n.as_integer()) c = s.from_float(wide = static_cast<double>(i->get()), v);
-        else return mismatch("a number", sl, secret);
-        if (!c)
-          report(severity::error, fmt::format("{} is {}", quote_value(fmt::format("{}", wide), secret), c.error),
-                 where(sl, secret));
-        return;
-      }
-      case shape_kind::codec: {
-        // a codec reads strings; numbers are accepted as their text (size = 1024)
-        std::string number;
-        if (auto i = n.as_integer()) number = fmt::format("{}", i->get());
-        else if (auto f = n.as_floating_point()) number = fmt::format("{}", f->get());
-        else return mismatch("a string", sl, secret);
-        return parsed(s, v, number, where_lazy(sl, secret), secret);
-      }
-      default: {  // strings, paths, enums and durations are TOML strings, parsed by type
-        std::string storage;
-        return mismatch(expected_for(s, storage), sl, secret);
-      }
+        break;
+      case shape_kind::integer:
+        if (auto i = n.as_integer()) return converted(s.from_integer(i->get(), v), i->get(), sl, secret);
+        break;
+      case shape_kind::floating:
+        if (auto f = n.as_floating_point()) return converted(s.from_float(f->get(), v), f->get(), sl, secret);
+        if (auto i = n.as_integer()) {
+          const double wide = static_cast<double>(i->get());
+          return converted(s.from_float(wide, v), wide, sl, secret);
+        }
+        break;
+      case shape_kind::codec:
+        if (n.is_integer() || n.is_floating_point()) return codec_number(s, v, sl, secret);
+        break;
+      default:  // strings, paths, enums and durations are TOML strings, parsed by type
+        break;
     }
+    mismatch(s, sl, secret);
+  }
+
+  template <class Number>
+  void converted(const conversion& c, Number wide, const slot& sl, bool secret) {
+    if (!c) not_representable(fmt::format("{}", wide), c.error, sl, secret);
+  }
+
+  // The paths below report problems or handle rare values. Kept out of line,
+  // they do not make the functions every value goes through save registers
+  // and reserve stack for them.
+
+  STRATA_COLD void not_representable(std::string_view number, std::string_view error, const slot& sl, bool secret) {
+    report(severity::error, fmt::format("{} is {}", quote_value(number, secret), error), where(sl, secret));
+  }
+
+  /// A codec reads strings; numbers are accepted as their text (size = 1024).
+  STRATA_COLD void codec_number(const shape& s, void* v, const slot& sl, bool secret) {
+    const std::string number = sl.node->is_integer() ? fmt::format("{}", sl.node->as_integer()->get())
+                                                     : fmt::format("{}", sl.node->as_floating_point()->get());
+    parsed(s, v, number, where_lazy(sl, secret), secret);
   }
 
   /// An origin computed only if a message needs it.
@@ -380,7 +399,7 @@ class decoder {
 
   /// A file string with `${...}`: resolved now that it is the effective
   /// value, then parsed as text by the field's type (`port = "${PORT:8000}"`).
-  void interpolated(const shape& s, void* v, const slot& sl, bool secret) {
+  STRATA_COLD void interpolated(const shape& s, void* v, const slot& sl, bool secret) {
     std::vector<std::string> errors;
     resolved_.clear();
     interpolate(
@@ -392,7 +411,11 @@ class decoder {
     if (errors.empty()) parsed(s, v, resolved_, o, secret);
   }
 
-  void mismatch(std::string_view expected, const slot& sl, bool secret = false) {
+  STRATA_COLD void mismatch(const shape& s, const slot& sl, bool secret) {
+    std::string storage;
+    mismatch(expected_for(s, storage), sl, secret);
+  }
+  STRATA_COLD void mismatch(std::string_view expected, const slot& sl, bool secret = false) {
     report(severity::error, fmt::format("expected {}, got {}", expected, toml_type_label(sl.node->type())),
            where(sl, secret));
   }
@@ -456,10 +479,10 @@ class decoder {
     return {};
   }
 
-  void report(severity sev, std::string message, origin o, std::string hint = {}) {
+  STRATA_COLD void report(severity sev, std::string message, origin o, std::string hint = {}) {
     report_at(path(), sev, std::move(message), std::move(o), std::move(hint));
   }
-  void report_at(std::string path, severity sev, std::string message, origin o, std::string hint = {}) {
+  STRATA_COLD void report_at(std::string path, severity sev, std::string message, origin o, std::string hint = {}) {
     out_.push_back({sev, std::move(path), std::move(message), std::move(o), std::move(hint)});
   }
 

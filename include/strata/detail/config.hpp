@@ -13,3 +13,11 @@
 #else
 #define STRATA_API inline
 #endif
+
+// Marks a function that reports a problem or handles a rare case: kept out
+// of line, it does not weigh on the hot paths that call it.
+#if defined(__GNUC__) || defined(__clang__)
+#define STRATA_COLD [[gnu::cold, gnu::noinline]]
+#else
+#define STRATA_COLD
+#endif

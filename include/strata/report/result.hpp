@@ -98,6 +98,8 @@ class result {
  private:
   friend struct detail::result_access;
 
+  explicit result(std::string section) : value_(), section_(std::move(section)) {}
+
   void throw_if_invalid() const {
     if (!ok()) throw config_error(diagnostics_);
   }
@@ -120,6 +122,21 @@ struct result_access {
   template <class T>
   static const T& value(const result<T>& r) noexcept {
     return r.value_;
+  }
+  /// A result whose value (value-initialized) a load fills in place: a
+  /// configuration is too large to build aside and move.
+  template <class T>
+  static result<T> to_fill(std::string section) {
+    return result<T>(std::move(section));
+  }
+  template <class T>
+  static T& value(result<T>& r) noexcept {
+    return r.value_;
+  }
+  template <class T>
+  static void finish(result<T>& r, strata::diagnostics list, std::shared_ptr<const load_trace> trace) {
+    r.diagnostics_ = std::move(list);
+    r.trace_ = std::move(trace);
   }
   /// Problems found after the load (a live<T> callback that threw).
   template <class T>

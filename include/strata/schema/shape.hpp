@@ -88,12 +88,18 @@ struct shape {
   /// Whether a field within this value has env aliases: names outside the
   /// prefix its own variables share.
   bool aliased = false;
+  // annotated: copies of rules->secret, required, pinned and check, which
+  // every load reads (the rules themselves are another cache line)
+  bool secret = false;
+  bool required = false;
+  bool pinned = false;
   const shape* element = nullptr;  ///< list, map, optional: the element; annotated: the value type
   // leaves
   conversion (*parse)(std::string_view text, void* out) = nullptr;
   conversion (*from_integer)(std::int64_t, void* out) = nullptr;  ///< integer, floating, codec
   // annotated
   void* (*unwrap)(void* annotated) = nullptr;
+  void (*check)(const void* value, bool show_value, std::vector<std::string>& failures) = nullptr;
   const field_rules* rules = nullptr;
   // object
   std::uint32_t fields_within = 0;  ///< members, with those of nested structs: a load's usual number of origins
@@ -387,6 +393,10 @@ struct shape_for<annotated<V, A...>> {
     s.element = shape_of<V>;
     s.unwrap = &unwrap_annotated<V, A...>;
     s.rules = &rules_v<V, A...>;
+    s.secret = s.rules->secret;
+    s.required = s.rules->required;
+    s.pinned = s.rules->pinned;
+    s.check = s.rules->check;
     s.aliased = !s.rules->aliases.empty() || s.element->aliased;
     return s;
   }();
