@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -105,6 +106,7 @@ struct shape {
   std::uint32_t fields_within = 0;  ///< members, with those of nested structs: a load's usual number of origins
   std::span<const member_shape> members;
   std::span<const std::uint16_t> by_key;  ///< member positions in key order
+  std::atomic<std::uint32_t>* offsets = nullptr;  ///< member_offsets_v: the members' offsets, once known
   void (*validate)(const void* object, validation& v) = nullptr;
   conversion (*from_float)(double, void* out) = nullptr;  ///< floating, codec
   std::span<const std::string_view> names;               ///< enumerators; a variant's tags
@@ -185,6 +187,24 @@ constexpr auto make_members() {
 
 template <class T>
 inline constexpr auto members_v = make_members<T>();
+
+/// Where each member lies in T, learned from `member_shape::address` the
+/// first time a load reaches it: 0 until then, else the offset + 1. A
+/// pointer to member yields no offset in a constant expression, and a call
+/// per member is an indirect branch to one of thousands of tiny functions
+/// in a large configuration; after the first load, a member is this read.
+template <class T>
+inline std::atomic<std::uint32_t> member_offsets_v[std::max<std::size_t>(members_v<T>.size(), 1)]{};
+
+/// The address of member `m` of the struct at `object` (shape `s`).
+inline void* member_at(const shape& s, void* object, std::size_t m) {
+  std::atomic<std::uint32_t>& known = s.offsets[m];
+  if (const std::uint32_t offset = known.load(std::memory_order_relaxed)) return static_cast<char*>(object) + offset - 1;
+  void* at = s.members[m].address(object);
+  known.store(static_cast<std::uint32_t>(static_cast<char*>(at) - static_cast<char*>(object)) + 1,
+              std::memory_order_relaxed);
+  return at;
+}
 
 /// The members' positions in key order, for matching a (sorted) TOML table
 /// against them in one pass.
@@ -342,6 +362,7 @@ constexpr shape make_shape() {
     s.kind = shape_kind::object;
     s.members = members_v<T>;
     s.by_key = sorted_members_v<T>;
+    s.offsets = member_offsets_v<T>;
     if constexpr (has_validate<T>) s.validate = &validate_object<T>;
     for (const member_shape& m : s.members) {
       s.aliased = s.aliased || m.type->aliased;
