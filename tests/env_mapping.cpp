@@ -305,6 +305,22 @@ TEST_CASE("env() reads the process environment at load time") {
   ::unsetenv("APP_HOST");
 }
 
+TEST_CASE("a name the process environment holds twice reads its first value, as getenv does") {
+  // setenv never duplicates a name; a parent process can. Build such an
+  // environment by hand for the duration of one load.
+  char first[] = "APP_HOST=first";
+  char second[] = "APP_HOST=second";
+  char port[] = "APP_PORT=81";
+  char* duplicated[] = {first, port, second, nullptr};
+  char** saved = environ;
+  environ = duplicated;
+  const auto r = strata::configuration(strata::env()).load<App>();
+  environ = saved;
+  REQUIRE(r.ok());
+  CHECK(r.value().host == "first");
+  CHECK(r.value().port == 81);
+}
+
 TEST_CASE("precedence: file < env < args < overrides < value<>") {
   const char* argv[] = {"prog", "--verbose", "port=3", "db.host=from-args", "input.txt"};
   auto ctx = strata::configuration(

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -30,15 +31,30 @@ inline constexpr std::size_t max_nesting_depth = 128;
 /// such as `1.5` is not a dotted key.
 inline std::size_t nesting_estimate(std::string_view text);
 
+/// How often `c` occurs in `text`: memchr (vectorized by the C library)
+/// skips the runs between them, where a loop would test every byte.
+inline std::size_t occurrences(std::string_view text, char c) {
+  std::size_t n = 0;
+  const char* const end = text.data() + text.size();
+  for (const char* p = text.data(); p != end; ++p, ++n) {
+    p = static_cast<const char*>(std::memchr(p, c, static_cast<std::size_t>(end - p)));
+    if (!p) break;
+  }
+  return n;
+}
+
 /// Whether the text may nest deeper than `limit`. The precise estimate costs
-/// a scan with a state machine; most files are ruled out first by a cheaper
-/// bound: every bracket or brace anywhere, plus the most dots on one line
-/// twice over (a header's and a key's), cannot be exceeded.
+/// a scan with a state machine; most files are ruled out first by cheaper
+/// bounds: every bracket or brace anywhere, plus the most dots on one line
+/// twice over (a header's and a key's), cannot be exceeded; nor can that
+/// with every dot of the text counted, which memchr finds fastest.
 inline bool may_nest_deeper(std::string_view text, std::size_t limit) {
-  std::size_t brackets = 0, line_dots = 0, most_dots = 0;
+  // Cheapest first: every dot of the text on one line.
+  const std::size_t brackets = occurrences(text, '[') + occurrences(text, '{');
+  if (brackets + 2 * occurrences(text, '.') + 1 <= limit) return false;
+  std::size_t line_dots = 0, most_dots = 0;
   for (char c : text) {
-    if (c == '[' || c == '{') ++brackets;
-    else if (c == '.') ++line_dots;
+    if (c == '.') ++line_dots;
     else if (c == '\n') {
       most_dots = std::max(most_dots, line_dots);
       line_dots = 0;

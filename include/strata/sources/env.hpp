@@ -53,17 +53,29 @@ class env_view {
 
   static env_view of_process() {
     env_view v;
-    for (char** e = environ; e && *e; ++e) {
-      const std::string_view text(*e);
-      const auto eq = text.find('=');
-      if (eq != std::string_view::npos) v.entries_.emplace_back(text.substr(0, eq), text.substr(eq + 1));
+    const auto take = [&v] {
+      v.entries_.clear();
+      for (char** e = environ; e && *e; ++e) {
+        const std::string_view text(*e);
+        const auto eq = text.find('=');
+        if (eq != std::string_view::npos) v.entries_.emplace_back(text.substr(0, eq), text.substr(eq + 1));
+      }
+    };
+    std::size_t count = 0;
+    for (char** e = environ; e && *e; ++e) ++count;
+    v.entries_.reserve(count);
+    take();
+    // Every load takes this snapshot: an unstable sort needs no buffer.
+    // Only when a name repeats (rare) does the order among equals matter:
+    // the first wins, as with getenv, so then the sort is redone stably.
+    const auto by_name = [](const entry& a, const entry& b) { return a.first < b.first; };
+    const auto same_name = [](const entry& a, const entry& b) { return a.first == b.first; };
+    std::sort(v.entries_.begin(), v.entries_.end(), by_name);
+    if (std::adjacent_find(v.entries_.begin(), v.entries_.end(), same_name) != v.entries_.end()) {
+      take();
+      std::stable_sort(v.entries_.begin(), v.entries_.end(), by_name);
+      v.entries_.erase(std::unique(v.entries_.begin(), v.entries_.end(), same_name), v.entries_.end());
     }
-    // the first of duplicate names wins, as with getenv
-    std::stable_sort(v.entries_.begin(), v.entries_.end(),
-                     [](const entry& a, const entry& b) { return a.first < b.first; });
-    v.entries_.erase(std::unique(v.entries_.begin(), v.entries_.end(),
-                                 [](const entry& a, const entry& b) { return a.first == b.first; }),
-                     v.entries_.end());
     return v;
   }
   static env_view of(const env_map& vars) {

@@ -34,10 +34,7 @@ struct env_target {
   toml::node* existing() const { return table ? table->get(key) : nullptr; }
   template <class N>
   toml::node* put(N&& node) const {
-    if (table) {
-      table->insert_or_assign(key, std::forward<N>(node));
-      return table->get(key);
-    }
+    if (table) return &table->insert_or_assign(key, std::forward<N>(node)).first->second;
     array->push_back(std::forward<N>(node));
     return &array->back();
   }

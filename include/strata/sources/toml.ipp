@@ -99,14 +99,16 @@ inline file_read read_text_file(const std::filesystem::path& path, const origin&
   const auto size = static_cast<std::size_t>(info.st_size);
   if (regular && size > max_file_size)
     return fail(fmt::format("file is too large: {} bytes, strata reads at most {} MiB", size, max_file_size >> 20));
-  // A FIFO or a device has no size: read in blocks, at most one byte past the limit.
+  // Straight into `text`. A FIFO or a device has no size: read in blocks,
+  // at most one block past the limit.
   const std::size_t block = regular && size > 0 ? size : 65536;
-  const auto buffer = std::make_unique_for_overwrite<char[]>(block);
   for (;;) {
-    const ssize_t got = ::read(fd, buffer.get(), block);
+    const std::size_t had = text.size();
+    text.resize(had + block);
+    const ssize_t got = ::read(fd, text.data() + had, block);
+    text.resize(had + static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) return fail("cannot read the file");
-    text.append(buffer.get(), static_cast<std::size_t>(got));
     if (got == 0 || (regular && text.size() >= size && size > 0)) break;
     if (text.size() > max_file_size) return too_large();
   }
