@@ -111,6 +111,7 @@ STRATA_API load_outcome load_sources(const std::vector<source>& sources, const s
     l.name = "overrides";
     for (const std::string& s : overrides) add_setting(l, s, found);
   }
+  for (std::size_t i = 0; i < layers.size(); ++i) layers[i].position = static_cast<std::uint32_t>(i);
   slot_list roots;
   for (const layer& l : layers)
     if (const toml::node* n = at_section(l, request.section, found)) roots.push_back({n, &l});

@@ -52,6 +52,8 @@ struct layer {
   node_name_table node_names;
   /// A toml_table source's table, read in place of `root`.
   std::shared_ptr<const toml::table> shared;
+  /// Its index among the load's layers, which the trace records.
+  std::uint32_t position = 0;
 
   const toml::table& table() const { return shared ? *shared : root; }
 

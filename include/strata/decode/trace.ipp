@@ -51,37 +51,39 @@ inline void append_step(std::string& path, const path_step& step) {
 }
 
 /// One step of a path in the trace and, for a value that was set, where it
-/// came from: the node it was read from, or an origin kept whole (pinned
-/// values, variant tags). Steps chain to the root; a value's entry is its own
-/// last step, so recording a value adds one entry. Large configurations
-/// record thousands: the layout keeps an entry at 40 bytes.
+/// came from: the node it was read from (and the layer's position in
+/// load_trace::layers), or an origin kept whole (pinned values, variant
+/// tags). Steps chain to the root; a value's entry is its own last step, so
+/// recording a value adds one entry. Large configurations record thousands:
+/// the layout keeps an entry at 32 bytes.
 struct trace_entry {
   static constexpr std::uint32_t none = ~std::uint32_t{0};
   const char* key = nullptr;  ///< path_step's
+  const toml::node* node = nullptr;
   std::uint32_t size_or_index = 0;
   std::uint32_t parent = none;
   std::uint32_t whole = none;  ///< index in load_trace::whole when the origin is kept whole
-  path_step::kind what = path_step::kind::root;
-  bool secret = false;
-  bool interpolated = false;  ///< a file string with `${...}`: the origin names the variables
-  const toml::node* node = nullptr;
-  const layer* source = nullptr;
+  std::uint32_t source : 24;   ///< layer::position (a load reads far fewer than 2^24 sources)
+  std::uint32_t what : 2;      ///< path_step::kind
+  std::uint32_t secret : 1;
+  std::uint32_t interpolated : 1;  ///< a file string with `${...}`: the origin names the variables
 
   trace_entry(const path_step& step, std::uint32_t parent_entry, std::uint32_t whole_origin = none,
               const toml::node* n = nullptr, const layer* from = nullptr, bool is_secret = false,
               bool is_interpolated = false)
       : key(step.key),
+        node(n),
         size_or_index(step.size_or_index),
         parent(parent_entry),
         whole(whole_origin),
-        what(step.what),
+        source(from ? from->position : 0),
+        what(static_cast<std::uint32_t>(step.what)),
         secret(is_secret),
-        interpolated(is_interpolated),
-        node(n),
-        source(from) {}
-  path_step step() const { return {key, size_or_index, what}; }
+        interpolated(is_interpolated) {}
+  path_step step() const { return {key, size_or_index, static_cast<path_step::kind>(what)}; }
   bool recorded() const { return node || whole != none; }
 };
+static_assert(sizeof(trace_entry) == 32);
 
 /// What a result keeps of its load: the layers (origins point into them)
 /// and the origin of every value set, in load order (later entries win).
@@ -122,7 +124,7 @@ inline origin where_interpolated(const slot& s, bool secret) {
 
 inline origin resolve(const load_trace& trace, const trace_entry& e) {
   if (!e.node) return trace.whole[e.whole];
-  const slot s{e.node, e.source};
+  const slot s{e.node, &trace.layers[e.source]};
   return e.interpolated ? where_interpolated(s, e.secret) : where(s, e.secret);
 }
 
