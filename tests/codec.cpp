@@ -4,6 +4,7 @@
 #include <strata/strata.hpp>
 
 #include <charconv>
+#include <optional>
 
 namespace net {
 struct Endpoint {

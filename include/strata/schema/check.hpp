@@ -4,6 +4,7 @@
 // struct and the field.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <type_traits>

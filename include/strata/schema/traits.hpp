@@ -22,6 +22,7 @@
 
 #include <strata/declare/annotated.hpp>
 #include <strata/declare/codec.hpp>
+#include <strata/detail/has_codec.hpp>
 
 namespace strata::detail {
 

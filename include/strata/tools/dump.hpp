@@ -4,6 +4,7 @@
 // numbers as numbers. `load(to_toml(x, reveal_secrets)) == x`.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <string>

@@ -5,6 +5,7 @@
 // `oneOf` with the tag as `const`, and `additionalProperties: false`.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>

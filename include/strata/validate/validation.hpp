@@ -25,20 +25,29 @@ class validation {
 
  private:
   friend struct detail::validation_access;
-  validation(std::string_view profile, diagnostics& out) : profile_(profile), out_(&out) {}
+  // Problems are appended through a function pointer the loader supplies: a
+  // call to diagnostics::push_back here would instantiate it (~8 ms) in every
+  // translation unit that declares a configuration, loading or not.
+  using sink = void (*)(diagnostics& out, diagnostic&& d);
+  validation(std::string_view profile, diagnostics& out, sink append)
+      : profile_(profile), out_(&out), append_(append) {}
 
   void add(severity s, std::string_view path, std::string message) {
-    out_->push_back({s, std::string(path), std::move(message), {}, {}});
+    append_(*out_, {s, std::string(path), std::move(message), {}, {}});
   }
 
   std::string_view profile_;
   diagnostics* out_;
+  sink append_;
 };
 
 namespace detail {
 struct validation_access {
-  static validation make(std::string_view profile, diagnostics& out) {
-    return validation(profile, out);
+  // A template, and `Diagnostics` in the lambda keeps push_back dependent:
+  // it is instantiated only where a loader calls this.
+  template <class Diagnostics>
+  static validation make(std::string_view profile, Diagnostics& out) {
+    return validation(profile, out, [](Diagnostics& to, diagnostic&& d) { to.push_back(std::move(d)); });
   }
 };
 }  // namespace detail
