@@ -6,19 +6,17 @@
 #include <deque>
 #include <filesystem>
 #include <memory>
-#include <mutex>
-#include <regex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <variant>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include <strata/configuration.hpp>
 #include <strata/decode/decoder.ipp>
 #include <strata/decode/layer.hpp>
+#include <strata/detail/add_diagnostic.hpp>
+#include <strata/detail/config.hpp>
+#include <strata/detail/message.hpp>
 #include <strata/sources/env.ipp>
 #include <strata/sources/overrides.ipp>
 #include <strata/sources/profile.ipp>
@@ -39,8 +37,8 @@ inline const toml::node* at_section(const layer& l, std::string_view section, di
     n = t ? t->get(key) : nullptr;
     if (!n) return nullptr;
     if (!n->is_table()) {
-      out.push_back({severity::error, path,
-                     fmt::format("expected a table, got {}", toml_type_label(n->type())), l.origin_of(*n), {}});
+      add_diagnostic(out, severity::error, path,
+                     format_message("expected a table, got {}", toml_type_label(n->type())), l.origin_of(*n));
       return nullptr;
     }
   }
@@ -48,12 +46,14 @@ inline const toml::node* at_section(const layer& l, std::string_view section, di
 }
 
 /// The files one file source (toml_file, profile) depended on while it read:
-/// see configuration::load(files).
-inline void note_files(const source& s, const std::string& profile_name, const std::deque<layer>& layers,
-                       std::size_t first_layer, const diagnostics& found, std::size_t first_found,
-                       std::vector<std::filesystem::path>& files) {
+/// see configuration::load(files). Cold: only a load asked for its files
+/// (live<T>::watch) comes here. Paths go in as rvalues only, so
+/// std::vector's growth is compiled once.
+STRATA_COLD inline void note_files(const source& s, const std::string& profile_name, const std::deque<layer>& layers,
+                                   std::size_t first_layer, const diagnostics& found, std::size_t first_found,
+                                   std::vector<std::filesystem::path>& files) {
   if (const auto* f = std::get_if<toml_file>(&s)) {
-    files.push_back(f->path());
+    files.push_back(std::filesystem::path(f->path()));
   } else if (const auto* p = std::get_if<profile>(&s)) {
     for (const std::string& name : {std::string("base"), profile_name, std::string("local")})
       files.push_back(p->directory() / (name + ".toml"));
@@ -61,10 +61,15 @@ inline void note_files(const source& s, const std::string& profile_name, const s
     return;
   }
   for (std::size_t i = first_layer; i < layers.size(); ++i)
-    if (layers[i].kind == origin_kind::file) files.emplace_back(layers[i].name);
+    if (layers[i].kind == origin_kind::file) files.push_back(std::filesystem::path(layers[i].name));
   for (std::size_t i = first_found; i < found.size(); ++i)
     if (found[i].origin.kind == origin_kind::file && !found[i].origin.name.empty())
-      files.emplace_back(found[i].origin.name);
+      files.push_back(std::filesystem::path(found[i].origin.name));
+}
+
+STRATA_COLD inline void sort_files(std::vector<std::filesystem::path>& files) {
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
 }
 
 STRATA_API load_outcome load_sources(const std::vector<source>& sources, const std::vector<std::string>& overrides,
@@ -80,31 +85,31 @@ STRATA_API load_outcome load_sources(const std::vector<source>& sources, const s
   if (files) files->clear();
   for (const source& s : sources) {
     const std::size_t first_layer = layers.size(), first_found = found.size();
-    std::visit(
-        [&](const auto& src) {
-          using S = std::decay_t<decltype(src)>;
-          if constexpr (std::is_same_v<S, env>) {
-            if (&src == env_source) {
-              read_env(ctx.environment.get(), *request.root, request.prefix, request.separator, request.section,
-                       layers, found);
-            } else {
-              const env_map vars = src.variables();
-              read_env(env_view::of(vars), *request.root, request.prefix, request.separator, request.section, layers,
-                       found);
-            }
-          } else if constexpr (std::is_same_v<S, profile>) {
-            read_source(src, layers, found, ctx);
-          } else {
-            read_source(src, layers, found);
-          }
-        },
-        s);
+    // get_if, not std::visit: one branch per kind of source, without the
+    // visitation tables and a copy of the visitor for every alternative.
+    if (const auto* e = std::get_if<env>(&s)) {
+      if (e == env_source) {
+        read_env(ctx.environment.get(), *request.root, request.prefix, request.separator, request.section, layers,
+                 found);
+      } else {
+        const env_map vars = e->variables();
+        read_env(env_view::of(vars), *request.root, request.prefix, request.separator, request.section, layers,
+                 found);
+      }
+    } else if (const auto* p = std::get_if<profile>(&s)) {
+      read_source(*p, layers, found, ctx);
+    } else if (const auto* f = std::get_if<toml_file>(&s)) {
+      read_source(*f, layers, found);
+    } else if (const auto* t = std::get_if<toml_text>(&s)) {
+      read_source(*t, layers, found);
+    } else if (const auto* tt = std::get_if<toml_table>(&s)) {
+      read_source(*tt, layers, found);
+    } else {
+      read_source(*std::get_if<args>(&s), layers, found);
+    }
     if (files) note_files(s, ctx.profile, layers, first_layer, found, first_found, *files);
   }
-  if (files) {
-    std::sort(files->begin(), files->end());
-    files->erase(std::unique(files->begin(), files->end()), files->end());
-  }
+  if (files) sort_files(*files);
   if (!overrides.empty()) {
     layer& l = layers.emplace_back();
     l.kind = origin_kind::overrides;
@@ -119,19 +124,6 @@ STRATA_API load_outcome load_sources(const std::vector<source>& sources, const s
   decoder d(*trace, found, ctx.profile, std::string(request.section), ctx.environment);
   d.object(*request.root, value, std::span<const slot>(roots.data(), roots.size()));
   return {std::move(found), std::move(trace)};
-}
-
-STRATA_API bool pattern_matches(std::string_view regex, const std::string& text) {
-  static std::mutex mutex;
-  static std::unordered_map<std::string, std::shared_ptr<const std::regex>> compiled;
-  std::shared_ptr<const std::regex> re;
-  {
-    std::lock_guard lock(mutex);
-    auto& slot = compiled[std::string(regex)];
-    if (!slot) slot = std::make_shared<const std::regex>(std::string(regex), std::regex::ECMAScript);
-    re = slot;
-  }
-  return std::regex_match(text, *re);
 }
 
 }  // namespace strata::detail

@@ -7,3 +7,4 @@
 #pragma once
 
 #include <strata/configuration.ipp>
+#include <strata/detail/pattern.ipp>

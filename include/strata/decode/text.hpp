@@ -10,12 +10,14 @@
 #include <limits>
 #include <optional>
 #include <ratio>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 
+#include <strata/detail/config.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/schema/enums.hpp>
 #include <strata/schema/traits.hpp>
@@ -126,15 +128,18 @@ inline conversion parse_text(std::string_view text, std::filesystem::path& out) 
   return {};
 }
 
+/// Text that names none of an enum's values: one function for every enum.
+STRATA_COLD inline conversion not_one_of(std::string_view text, std::span<const std::string_view> names) {
+  std::string best = closest(trim(text), names);
+  return fail("not one of " + quoted_list(names), best.empty() ? std::string{} : "did you mean '" + best + "'?");
+}
+
 template <class E>
   requires is_described_enum<E>
 conversion parse_text(std::string_view text, E& out) {
   if (auto e = enum_from_name<E>(trim(text))) return out = *e, conversion{};
-  constexpr auto names = enum_names<E>();
-  std::string message = "not one of " + quoted_list(names);
-  return fail(std::move(message), closest(trim(text), names).empty()
-                                      ? std::string{}
-                                      : "did you mean '" + closest(trim(text), names) + "'?");
+  static constexpr auto names = enum_names<E>();
+  return not_one_of(text, names);
 }
 
 /// User types through their `strata::codec<T>` specialization.

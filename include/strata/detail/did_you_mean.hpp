@@ -4,9 +4,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
+
+#include <strata/detail/config.hpp>
 
 namespace strata::detail {
 
@@ -34,15 +39,13 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
 /// The closest candidate within a third of the word's length (at least one
 /// edit); failing that, the one candidate the word is a prefix of ("syslog"
 /// for "syslog_sink"); "" when nothing is a plausible typo.
-template <class Range>
-std::string closest(std::string_view word, const Range& candidates) {
+STRATA_COLD inline std::string closest(std::string_view word, std::span<const std::string_view> candidates) {
   const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::string best;
   std::size_t best_distance = limit + 1;
   std::string prefixed;
   std::size_t prefixed_count = 0;
-  for (const auto& c : candidates) {
-    const std::string_view candidate(c);
+  for (const std::string_view candidate : candidates) {
     const std::size_t d = edit_distance(word, candidate);
     if (d < best_distance) {
       best_distance = d;
@@ -58,22 +61,39 @@ std::string closest(std::string_view word, const Range& candidates) {
   return best;
 }
 
-inline std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
-  std::string best = closest(word, candidates);
-  return best.empty() ? std::string{} : "did you mean '" + best + "'?";
-}
-
 /// "'a', 'b', 'c'" for error messages that list the valid choices.
-template <class Range>
-std::string quoted_list(const Range& items) {
+STRATA_COLD inline std::string quoted_list(std::span<const std::string_view> items) {
   std::string out;
-  for (const auto& item : items) {
+  for (const std::string_view item : items) {
     if (!out.empty()) out += ", ";
     out += '\'';
     out += item;
     out += '\'';
   }
   return out;
+}
+
+// Any other range of strings (std::vector<std::string>, ...) is seen as views
+// first: one definition of each serves every range, where a template would
+// be compiled again for every enum's std::array size.
+
+template <class Range>
+  requires(!std::is_convertible_v<const Range&, std::span<const std::string_view>>)
+std::string closest(std::string_view word, const Range& candidates) {
+  const std::vector<std::string_view> views(std::begin(candidates), std::end(candidates));
+  return closest(word, std::span<const std::string_view>(views));
+}
+
+template <class Range>
+  requires(!std::is_convertible_v<const Range&, std::span<const std::string_view>>)
+std::string quoted_list(const Range& items) {
+  const std::vector<std::string_view> views(std::begin(items), std::end(items));
+  return quoted_list(std::span<const std::string_view>(views));
+}
+
+inline std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+  std::string best = closest(word, std::span<const std::string_view>(candidates));
+  return best.empty() ? std::string{} : "did you mean '" + best + "'?";
 }
 
 }  // namespace strata::detail

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
+#include <strata/detail/message.hpp>
 
 namespace strata::detail {
 
@@ -56,7 +56,8 @@ void interpolate(std::string_view text, const Lookup& lookup, std::string& out, 
       break;
     }
     if (++count > max_interpolations) {
-      errors.push_back(fmt::format("more than {} ${{...}} references in one value", max_interpolations));
+      errors.push_back(
+          format_message("more than {} ${{...}} references in one value", std::to_string(max_interpolations)));
       break;
     }
     const std::string_view body = text.substr(i + 2, close - i - 2);
@@ -64,20 +65,20 @@ void interpolate(std::string_view text, const Lookup& lookup, std::string& out, 
     const std::size_t colon = body.find(':');
     const std::string_view name = body.substr(0, colon);
     if (!is_variable_name(name)) {
-      errors.push_back(fmt::format("'${{{}}}' does not name a variable", body));
+      errors.push_back(format_message("'${{{}}}' does not name a variable", body));
       continue;
     }
     on_variable(name);
     const std::optional<std::string_view> value = lookup(name);
     const bool empty = !value || value->empty();
     if (colon == std::string_view::npos) {
-      if (!value) errors.push_back(fmt::format("{} is not set", name));
+      if (!value) errors.push_back(format_message("{} is not set", name));
       else out += *value;
     } else if (body.size() > colon + 1 && body[colon + 1] == '?') {
       if (empty) {
         const std::string_view message = body.substr(colon + 2);
-        errors.push_back(message.empty() ? fmt::format("{} is not set", name)
-                                         : fmt::format("{} is not set: {}", name, message));
+        errors.push_back(message.empty() ? format_message("{} is not set", name)
+                                         : format_message("{} is not set: {}", name, message));
       } else {
         out += *value;
       }

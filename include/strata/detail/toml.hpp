@@ -98,7 +98,8 @@ inline std::size_t nesting_estimate(std::string_view text) {
     }
     if (c == '"' || c == '\'') {  // strings, single or triple quoted; basic ones have escapes
       end_token();
-      const bool triple = text.compare(i, 3, std::string(3, c)) == 0;
+      const std::string_view three = c == '"' ? std::string_view(R"(""")") : std::string_view("'''");
+      const bool triple = text.compare(i, 3, three) == 0;
       i += triple ? 3 : 1;
       while (i < text.size()) {
         if (c == '"' && text[i] == '\\') {
@@ -106,7 +107,7 @@ inline std::size_t nesting_estimate(std::string_view text) {
           continue;
         }
         if (!triple && text[i] == '\n') break;  // unterminated: toml++ reports it
-        if (text[i] == c && (!triple || text.compare(i, 3, std::string(3, c)) == 0)) {
+        if (text[i] == c && (!triple || text.compare(i, 3, three) == 0)) {
           i += triple ? 3 : 1;
           break;
         }

@@ -13,7 +13,9 @@
 #include <utility>
 #include <vector>
 
-extern char** environ;
+#include <strata/detail/config.hpp>
+
+extern "C" char** environ;  // C linkage, as <unistd.h> declares it: either may come first
 
 namespace strata {
 
@@ -53,29 +55,22 @@ class env_view {
 
   static env_view of_process() {
     env_view v;
-    const auto take = [&v] {
-      v.entries_.clear();
-      for (char** e = environ; e && *e; ++e) {
-        const std::string_view text(*e);
-        const auto eq = text.find('=');
-        if (eq != std::string_view::npos) v.entries_.emplace_back(text.substr(0, eq), text.substr(eq + 1));
-      }
-    };
     std::size_t count = 0;
     for (char** e = environ; e && *e; ++e) ++count;
     v.entries_.reserve(count);
-    take();
+    for (char** e = environ; e && *e; ++e) {
+      const std::string_view text(*e);
+      const auto eq = text.find('=');
+      if (eq != std::string_view::npos) v.entries_.emplace_back(text.substr(0, eq), text.substr(eq + 1));
+    }
     // Every load takes this snapshot: an unstable sort needs no buffer.
     // Only when a name repeats (rare) does the order among equals matter:
-    // the first wins, as with getenv, so then the sort is redone stably.
+    // the first wins, as with getenv.
     const auto by_name = [](const entry& a, const entry& b) { return a.first < b.first; };
     const auto same_name = [](const entry& a, const entry& b) { return a.first == b.first; };
     std::sort(v.entries_.begin(), v.entries_.end(), by_name);
-    if (std::adjacent_find(v.entries_.begin(), v.entries_.end(), same_name) != v.entries_.end()) {
-      take();
-      std::stable_sort(v.entries_.begin(), v.entries_.end(), by_name);
-      v.entries_.erase(std::unique(v.entries_.begin(), v.entries_.end(), same_name), v.entries_.end());
-    }
+    if (std::adjacent_find(v.entries_.begin(), v.entries_.end(), same_name) != v.entries_.end())
+      keep_first_of_each_name(v.entries_);
     return v;
   }
   static env_view of(const env_map& vars) {
@@ -96,6 +91,32 @@ class env_view {
   }
 
  private:
+  using position = std::vector<entry>::iterator;
+
+  /// Of each run of one name, keeps the entry environ lists first. Not a
+  /// second, stable sort: std::stable_sort compiles to several times the
+  /// code of std::sort, and calls std::get_temporary_buffer, deprecated
+  /// since C++17 (clang warns in every translation unit with the engine).
+  STRATA_COLD static void keep_first_of_each_name(std::vector<entry>& entries) {
+    position kept = entries.begin();
+    for (position run = entries.begin(); run != entries.end();) {
+      position run_end = run + 1;
+      while (run_end != entries.end() && run_end->first == run->first) ++run_end;
+      *kept++ = *first_in_environ(run, run_end);
+      run = run_end;
+    }
+    entries.erase(kept, entries.end());
+  }
+  /// Of entries with one name, the one environ lists first: each name's
+  /// text is where its environ entry points.
+  static position first_in_environ(position first, position last) {
+    if (last - first == 1) return first;
+    for (char** e = environ; e && *e; ++e)
+      for (position it = first; it != last; ++it)
+        if (it->first.data() == *e) return it;
+    return first;
+  }
+
   std::vector<entry> entries_;
 };
 

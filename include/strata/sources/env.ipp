@@ -2,20 +2,30 @@
 // shape of the configuration and looking up the names it derives.
 #pragma once
 
+#include <cerrno>
+#include <charconv>
 #include <deque>
-#include <fstream>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
-#include <fmt/format.h>
+#if defined(__unix__) || defined(__APPLE__)
+#include <fcntl.h>
+#include <unistd.h>
+#else
+#include <fstream>
+#include <iterator>
+#endif
 
 #include <strata/decode/layer.hpp>
+#include <strata/detail/add_diagnostic.hpp>
+#include <strata/detail/config.hpp>
 #include <strata/detail/did_you_mean.hpp>
+#include <strata/detail/message.hpp>
 #include <strata/report/diagnostic.hpp>
 #include <strata/schema/env_names.hpp>
 #include <strata/schema/paths.hpp>
@@ -25,7 +35,34 @@
 
 namespace strata::detail {
 
-/// Where a built node goes: a key of a table, or the end of a list.
+/// Appends the whole content of the file `path` (a secret's `NAME_FILE`) to
+/// `text`; false when the file cannot be opened. System calls, as toml.ipp
+/// reads files, not streams: the engine then needs no <fstream>.
+inline bool read_secret_file(const std::string& path, std::string& text) {
+#if defined(__unix__) || defined(__APPLE__)
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buffer[4096];
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;  // an error past the open ends the text, as it ends a stream's
+    text.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return true;
+#else
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return true;
+#endif
+}
+
+/// Where a built node goes: a key of a table, or the end of a list. Nodes
+/// come as rvalues of three types (std::string, toml::table, toml::array)
+/// and keys as std::string_view values, here and in the override layer:
+/// each other combination would compile toml++'s insertion templates again.
 struct env_target {
   toml::table* table = nullptr;
   std::string_view key;
@@ -33,9 +70,10 @@ struct env_target {
 
   toml::node* existing() const { return table ? table->get(key) : nullptr; }
   template <class N>
+    requires(!std::is_reference_v<N>)
   toml::node* put(N&& node) const {
-    if (table) return &table->insert_or_assign(key, std::forward<N>(node)).first->second;
-    array->push_back(std::forward<N>(node));
+    if (table) return &table->insert_or_assign(std::string_view(key), std::move(node)).first->second;
+    array->push_back(std::move(node));
     return &array->back();
   }
   void erase() const {
@@ -119,15 +157,15 @@ class env_builder {
     if (it == end) return std::nullopt;
     used_[static_cast<std::size_t>(it - vars_.begin())] = true;
     if (it->second.empty()) {
-      out_.push_back({severity::warning, path, fmt::format("{} is set but empty; ignored", var),
-                      origin{origin_kind::env, std::string(var)}, {}});
+      add_diagnostic(out_, severity::warning, path, format_message("{} is set but empty; ignored", var),
+                     origin_kind::env, var);
       return std::nullopt;
     }
     return it->second;
   }
 
-  void error(const std::string& path, std::string message, const std::string& var, std::string hint = {}) {
-    out_.push_back({severity::error, path, std::move(message), origin{origin_kind::env, var}, std::move(hint)});
+  void error(std::string_view path, std::string_view message, std::string_view var, std::string_view hint = {}) {
+    add_diagnostic(out_, severity::error, path, message, origin_kind::env, var, hint);
   }
 
   void attribute_to(const toml::node* n, std::string_view var) {
@@ -138,7 +176,7 @@ class env_builder {
   std::optional<toml::table> parse_inline(const std::string& var, std::string_view text, const std::string& path,
                                           std::string_view expected) {
     if (may_nest_deeper(text, max_nesting_depth)) {  // toml++ could overflow the stack
-      error(path, fmt::format("{} nests deeper than {} levels", var, max_nesting_depth), var);
+      error(path, format_message("{} nests deeper than {} levels", var, std::to_string(max_nesting_depth)), var);
       return std::nullopt;
     }
     try {
@@ -146,7 +184,7 @@ class env_builder {
       if (parsed.size() == 1 && parsed.get("v")) return parsed;
     } catch (const toml::parse_error&) {
     }
-    error(path, fmt::format("{} is not a TOML inline {}", var, expected), var,
+    error(path, format_message("{} is not a TOML inline {}", var, expected), var,
           expected == "list" ? "write it like [\"a\", \"b\"]" : "write it like {host = \"db\", port = 5432}");
     return std::nullopt;
   }
@@ -173,39 +211,36 @@ class env_builder {
       return;
     }
     std::vector<std::pair<std::string, std::string>> found;  // (variable, value)
-    if (auto v = lookup(name, path)) found.emplace_back(name, *v);
+    if (auto v = lookup(name, path)) found.push_back({name, std::string(*v)});
     if (rules && rules->secret) {
       const std::string file_var = name + "_FILE";
       if (auto file = lookup(file_var, path)) {
         if (!found.empty()) {
-          error(path, fmt::format("both {} and {} are set; set only one", name, file_var), file_var);
+          error(path, format_message("both {} and {} are set; set only one", name, file_var), file_var);
           return;
         }
-        std::ifstream in(std::string(*file), std::ios::binary);
-        std::ostringstream content;
-        if (in) content << in.rdbuf();
-        if (!in) {
-          error(path, fmt::format("{} names a file that cannot be read", file_var), file_var);
+        std::string text;
+        if (!read_secret_file(std::string(*file), text)) {
+          error(path, format_message("{} names a file that cannot be read", file_var), file_var);
           return;
         }
-        std::string text = content.str();
         if (!text.empty() && text.back() == '\n') text.pop_back();
         if (!text.empty() && text.back() == '\r') text.pop_back();
-        found.emplace_back(file_var, std::move(text));
+        found.push_back({file_var, std::move(text)});
       }
     }
     if (rules)
       for (std::string_view alias : rules->aliases)
-        if (auto v = lookup(alias, path, true)) found.emplace_back(alias, *v);
+        if (auto v = lookup(alias, path, true)) found.push_back({std::string(alias), std::string(*v)});
     if (found.empty()) return;
     for (std::size_t i = 1; i < found.size(); ++i) {
       if (found[i].second != found[0].second) {
-        error(path, fmt::format("{} and {} are both set, to different values", found[0].first, found[i].first),
+        error(path, format_message("{} and {} are both set, to different values", found[0].first, found[i].first),
               found[i].first, "set only one of them");
         return;
       }
     }
-    attribute_to(at.put(found[0].second), found[0].first);
+    attribute_to(at.put(std::move(found[0].second)), found[0].first);
   }
 
   /// A struct, map or variant: one inline table (`APP_DB={...}`) and/or
@@ -218,7 +253,7 @@ class env_builder {
           node = at.put(std::move(*t));
           attribute_to(node, name);
         } else {
-          error(path, fmt::format("{} must be a TOML inline table", name), name,
+          error(path, format_message("{} must be a TOML inline table", name), name,
                 "write it like {host = \"db\", port = 5432}");
         }
       }
@@ -282,19 +317,22 @@ class env_builder {
       if (digits < rest.size() && (scalar_elements || rest.substr(digits).rfind(sep_, 0) != 0)) continue;
       used_[static_cast<std::size_t>(it - vars_.begin())] = true;  // part of this list, even if the list is rejected below
       if (it->second.empty()) continue;  // reported as empty when looked up
-      indices.insert(std::stoul(std::string(rest.substr(0, digits))));
+      std::size_t index = 0;
+      std::from_chars(rest.data(), rest.data() + digits, index);  // at most 9 digits: no overflow
+      indices.insert(index);
       if (first_indexed.empty()) first_indexed = it->first;
     }
     const auto whole = lookup(name, path);
     if (whole && !indices.empty()) {
-      error(path, fmt::format("{} sets the whole list and {} sets one element; use one form", name, first_indexed),
+      error(path,
+            format_message("{} sets the whole list and {} sets one element; use one form", name, first_indexed),
             first_indexed);
       return;
     }
     if (whole) {
       if (auto parsed = parse_inline(name, *whole, path, "list")) {
         if (toml::array* a = parsed->get_as<toml::array>("v")) attribute_to(at.put(std::move(*a)), name);
-        else error(path, fmt::format("{} must be a TOML inline list", name), name, "write it like [\"a\", \"b\"]");
+        else error(path, format_message("{} must be a TOML inline list", name), name, "write it like [\"a\", \"b\"]");
       }
       return;
     }
@@ -303,9 +341,9 @@ class env_builder {
     for (std::size_t i : indices) {
       if (i != expected) {
         error(path,
-              fmt::format("{}{} is set but {}{} is not; a list from the environment cannot have gaps", prefix, i,
-                          prefix, expected),
-              fmt::format("{}{}", prefix, i));
+              format_message("{}{} is set but {}{} is not; a list from the environment cannot have gaps", prefix,
+                             std::to_string(i), prefix, std::to_string(expected)),
+              prefix + std::to_string(i));
         return;
       }
       ++expected;
@@ -314,8 +352,9 @@ class env_builder {
     layer_.node_names.set(list_node, first_indexed);
     toml::array& array = *list_node->as_array();
     for (std::size_t i = 0; i < indices.size(); ++i) {
-      std::string element = fmt::format("{}{}", prefix, i);
-      std::string element_path = fmt::format("{}[{}]", path, i);
+      std::string element = prefix + std::to_string(i);
+      std::string element_path = path;
+      append_index(element_path, i);
       const std::size_t before = array.size();
       build(*s.element, nullptr, disc, env_target{nullptr, {}, &array}, element, element_path);
       if (array.size() == before) array.push_back(toml::table{});  // element with nothing set: keep indices aligned
@@ -330,6 +369,14 @@ class env_builder {
   std::vector<bool> used_;
 };
 
+STRATA_COLD inline void report_unknown_variable(std::string_view name, const std::vector<std::string>& known,
+                                                diagnostics& out) {
+  const std::string best = closest(name, known);
+  add_diagnostic(out, severity::warning, {},
+                 format_message("{} does not match any setting of this configuration", name), origin_kind::env, name,
+                 best.empty() ? std::string{} : "did you mean " + best + "?");
+}
+
 /// Variables with the prefix that name nothing: warnings, never errors,
 /// since platforms inject such names (APP_SERVICE_HOST).
 inline void unknown_variables(const shape& root, std::string_view prefix, std::string_view sep, const env_view& vars,
@@ -340,10 +387,7 @@ inline void unknown_variables(const shape& root, std::string_view prefix, std::s
     if (known.empty())  // names are derived only when some variable needs them
       for_each_env_name(root, prefix, sep, [&](std::string_view name, std::string_view) { known.emplace_back(name); });
     if (std::find(known.begin(), known.end(), it->first) != known.end()) continue;
-    const std::string name(it->first);
-    std::string best = closest(name, known);
-    out.push_back({severity::warning, {}, fmt::format("{} does not match any setting of this configuration", it->first),
-                   origin{origin_kind::env, name}, best.empty() ? std::string{} : "did you mean " + best + "?"});
+    report_unknown_variable(it->first, known, out);
   }
 }
 
@@ -359,7 +403,7 @@ inline void read_env(const env_view& vars, const shape& root, std::string_view p
     const auto dot = rest.find('.');
     const std::string_view key = rest.substr(0, dot);
     rest = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
-    table->insert(key, toml::table{});
+    table->insert_or_assign(std::string_view(key), toml::table{});  // a new layer: the key is new
     table = table->get_as<toml::table>(key);
     append_key(section_path, key);
   }

@@ -6,10 +6,11 @@
 #include <string>
 #include <string_view>
 
-#include <fmt/format.h>
-
 #include <strata/decode/layer.hpp>
 #include <strata/decode/text.hpp>
+#include <strata/detail/add_diagnostic.hpp>
+#include <strata/detail/config.hpp>
+#include <strata/detail/message.hpp>
 #include <strata/report/diagnostic.hpp>
 #include <strata/schema/paths.hpp>
 #include <strata/sources/overrides.hpp>
@@ -34,24 +35,40 @@ inline void insert_value(toml::table& into, std::string_view key, std::string_vi
     try {
       toml::table parsed = toml::parse(std::string("v = ") + std::string(text) + "\n");
       if (parsed.size() == 1) {
-        if (auto* a = parsed.get_as<toml::array>("v")) return void(into.insert_or_assign(key, std::move(*a)));
-        if (auto* t = parsed.get_as<toml::table>("v")) return void(into.insert_or_assign(key, std::move(*t)));
-        if (auto* s = parsed.get_as<std::string>("v")) return void(into.insert_or_assign(key, s->get()));
+        // keys as std::string_view values and nodes as rvalues, as in the env layer (env_target)
+        if (auto* a = parsed.get_as<toml::array>("v"))
+          return void(into.insert_or_assign(std::string_view(key), std::move(*a)));
+        if (auto* t = parsed.get_as<toml::table>("v"))
+          return void(into.insert_or_assign(std::string_view(key), std::move(*t)));
+        if (auto* s = parsed.get_as<std::string>("v"))
+          return void(into.insert_or_assign(std::string_view(key), std::move(s->get())));
       }
     } catch (const toml::parse_error&) {
       // not a TOML literal: a bare string
     }
   }
-  into.insert_or_assign(key, std::string(text));
+  into.insert_or_assign(std::string_view(key), std::string(text));
+}
+
+/// A setting that would put a key below a value an earlier setting gave:
+/// both are named by their paths only, since a well-formed setting refused
+/// here may hold a secret, and so may the earlier one.
+STRATA_COLD inline void report_set_below_value(const layer& l, std::string_view setting, std::string_view key,
+                                               const toml::node& value, diagnostics& out) {
+  const auto named = l.node_names.find(&value);
+  const std::string_view earlier = named.value_or(std::string_view{});
+  const std::string by = earlier.empty() ? std::string("an earlier setting")
+                                         : "'" + std::string(trim(earlier.substr(0, earlier.find('=')))) + "=…'";
+  add_diagnostic(out, severity::error, {}, format_message("'{}' is already set to a value by {}", key, by), l.kind,
+                 format_message("{}=…", trim(setting.substr(0, setting.find('=')))));
 }
 
 /// Adds one `path=value` setting to an override layer, or explains why not.
 inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
   const std::string name(setting);
   const auto eq = setting.find('=');
-  auto fail = [&](std::string message, std::string hint = {}, std::string from = {}) {
-    out.push_back({severity::error, {}, std::move(message), origin{l.kind, from.empty() ? name : std::move(from)},
-                   std::move(hint)});
+  auto fail = [&](std::string_view message, std::string_view hint) {
+    add_diagnostic(out, severity::error, {}, message, l.kind, name, hint);
   };
   if (eq == std::string_view::npos) return fail("expected dotted.path=value", "for example api.workers=8");
   const auto segments = split_path(trim(setting.substr(0, eq)));
@@ -70,25 +87,18 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
       const std::string_view path = trim(setting.substr(0, eq));
       const std::string_view text = trim(setting.substr(eq + 1));
       const bool holds_tables = value.is_table() || (value.is_array() && text.find('{') != std::string_view::npos);
-      attribute(l, value, !holds_tables ? name : fmt::format("{}={}…{}", path, text.front(), text.back()));
+      attribute(l, value,
+                !holds_tables ? name
+                              : format_message("{}={}…{}", path, text.substr(0, 1), text.substr(text.size() - 1)));
       break;
     }
     toml::node* next = table->get(seg.key);
     if (!next) {
-      table->insert(seg.key, toml::table{});
+      table->insert_or_assign(std::string_view(seg.key), toml::table{});  // absent: nothing is replaced
       next = table->get(seg.key);
       l.node_names.set_if_absent(next, name);
     }
-    if (!next->is_table()) {
-      const auto named = l.node_names.find(next);
-      // A well-formed setting refused here may hold a secret, and so may the
-      // earlier one: both are named by their paths only.
-      const std::string_view earlier = named.value_or(std::string_view{});
-      return fail(fmt::format("'{}' is already set to a value by {}", seg.key,
-                              earlier.empty() ? std::string("an earlier setting")
-                                              : "'" + std::string(trim(earlier.substr(0, earlier.find('=')))) + "=…'"),
-                  {}, fmt::format("{}=…", trim(setting.substr(0, eq))));
-    }
+    if (!next->is_table()) return report_set_below_value(l, setting, seg.key, *next, out);
     table = next->as_table();
   }
 }

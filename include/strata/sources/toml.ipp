@@ -6,7 +6,6 @@
 #include <cerrno>
 #include <deque>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,12 +16,15 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#else
+#include <fstream>
 #endif
 
-#include <fmt/format.h>
-
 #include <strata/decode/layer.hpp>
+#include <strata/detail/add_diagnostic.hpp>
+#include <strata/detail/config.hpp>
 #include <strata/detail/did_you_mean.hpp>
+#include <strata/detail/message.hpp>
 #include <strata/report/diagnostic.hpp>
 #include <strata/sources/toml.hpp>
 
@@ -38,19 +40,29 @@ inline constexpr std::size_t max_file_size = std::size_t{16} << 20;
 /// Refuses text that is too large or nests too deep to parse safely.
 inline bool within_limits(std::string_view text, const std::string& name, diagnostics& out) {
   if (text.size() > max_file_size) {
-    out.push_back({severity::error, {},
-                   fmt::format("file is too large: {} bytes, strata reads at most {} MiB", text.size(),
-                               max_file_size >> 20),
-                   origin{origin_kind::file, name}, {}});
+    add_diagnostic(out, severity::error, {},
+                   format_message("file is too large: {} bytes, strata reads at most {} MiB",
+                                  std::to_string(text.size()), std::to_string(max_file_size >> 20)),
+                   origin_kind::file, name);
     return false;
   }
   if (may_nest_deeper(text, max_nesting_depth)) {
-    out.push_back({severity::error, {},
-                   fmt::format("tables, arrays and dotted keys nest deeper than {} levels", max_nesting_depth),
-                   origin{origin_kind::file, name}, {}});
+    add_diagnostic(out, severity::error, {},
+                   format_message("tables, arrays and dotted keys nest deeper than {} levels",
+                                  std::to_string(max_nesting_depth)),
+                   origin_kind::file, name);
     return false;
   }
   return true;
+}
+
+STRATA_COLD inline void report_parse_error(const toml::parse_error& e, const std::string& name, diagnostics& out) {
+  const auto& at = e.source().begin;
+  std::string description(e.description());
+  for (char& c : description)  // toml++ may quote raw newlines; the report stays one line per message
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  add_diagnostic(out, severity::error, {}, format_message("invalid TOML: {}", description),
+                 origin{origin_kind::file, name, static_cast<int>(at.line), static_cast<int>(at.column)});
 }
 
 inline std::optional<toml::table> parse_toml(std::string_view text, const std::string& name, diagnostics& out) {
@@ -58,12 +70,7 @@ inline std::optional<toml::table> parse_toml(std::string_view text, const std::s
   try {
     return toml::parse(text, std::string_view(name));
   } catch (const toml::parse_error& e) {
-    const auto& at = e.source().begin;
-    std::string description(e.description());
-    for (char& c : description)  // toml++ may quote raw newlines; the report stays one line per message
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    out.push_back({severity::error, {}, fmt::format("invalid TOML: {}", description),
-                   origin{origin_kind::file, name, static_cast<int>(at.line), static_cast<int>(at.column)}, {}});
+    report_parse_error(e, name, out);
     return std::nullopt;
   }
 }
@@ -77,13 +84,13 @@ enum class file_read { ok, missing, failed };
 /// the parsing of a small file.
 inline file_read read_text_file(const std::filesystem::path& path, const origin& where, diagnostics& out,
                                 std::string& text) {
-  const auto fail = [&](std::string message) {
-    out.push_back({severity::error, {}, std::move(message), where, {}});
+  const auto fail = [&](std::string_view message) {
+    add_diagnostic(out, severity::error, {}, message, where);
     return file_read::failed;
   };
   const auto too_large = [&] {
-    return fail(fmt::format("file is too large: more than {} MiB, strata reads at most {} MiB", max_file_size >> 20,
-                            max_file_size >> 20));
+    const std::string mib = std::to_string(max_file_size >> 20);
+    return fail(format_message("file is too large: more than {} MiB, strata reads at most {} MiB", mib, mib));
   };
 #if defined(__unix__) || defined(__APPLE__)
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -98,7 +105,8 @@ inline file_read read_text_file(const std::filesystem::path& path, const origin&
   const bool regular = S_ISREG(info.st_mode);
   const auto size = static_cast<std::size_t>(info.st_size);
   if (regular && size > max_file_size)
-    return fail(fmt::format("file is too large: {} bytes, strata reads at most {} MiB", size, max_file_size >> 20));
+    return fail(format_message("file is too large: {} bytes, strata reads at most {} MiB", std::to_string(size),
+                               std::to_string(max_file_size >> 20)));
   // Straight into `text`. A FIFO or a device has no size: read in blocks,
   // at most one block past the limit.
   const std::size_t block = regular && size > 0 ? size : 65536;
@@ -119,7 +127,8 @@ inline file_read read_text_file(const std::filesystem::path& path, const origin&
   if (!std::filesystem::exists(path, ec)) return file_read::missing;
   if (std::filesystem::is_directory(path, ec)) return fail("is a directory, not a TOML file");
   if (const auto size = std::filesystem::file_size(path, ec); !ec && size > max_file_size)
-    return fail(fmt::format("file is too large: {} bytes, strata reads at most {} MiB", size, max_file_size >> 20));
+    return fail(format_message("file is too large: {} bytes, strata reads at most {} MiB", std::to_string(size),
+                               std::to_string(max_file_size >> 20)));
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("cannot read the file");
   char buffer[65536];
@@ -144,6 +153,77 @@ STRATA_API std::vector<std::string> toml_files_in(const std::filesystem::path& d
   return names;
 }
 
+/// Where a node of the file `name` is.
+inline origin file_origin(const std::string& name, const toml::node& n) {
+  return origin{origin_kind::file, name, static_cast<int>(n.source().begin.line),
+                static_cast<int>(n.source().begin.column)};
+}
+
+STRATA_COLD inline void report_cycle(const std::vector<std::filesystem::path>& chain,
+                                     const std::filesystem::path& canonical, const origin& where, diagnostics& out) {
+  std::string cycle;
+  for (auto it = std::find(chain.begin(), chain.end(), canonical); it != chain.end(); ++it)
+    cycle += it->filename().string() + " -> ";
+  add_diagnostic(out, severity::error, "defaults",
+                 format_message("composition cycle: {}{}", cycle, canonical.filename().string()), where);
+}
+
+/// A `defaults` entry that names no file, with the files that are there.
+STRATA_COLD inline void report_missing_default(const std::string& entry, const std::filesystem::path& target,
+                                               const origin& where, diagnostics& out) {
+  const auto options = toml_files_in(target.parent_path());
+  const std::string folder = target.parent_path().string();
+  std::string hint = options.empty() ? format_message("'{}' has no .toml files", folder)
+                                     : format_message("available in '{}': {}", folder, quoted_list(options));
+  if (auto best = closest(target.stem().string(), options); !best.empty())
+    hint += format_message("; did you mean '{}'?", best);
+  add_diagnostic(out, severity::error, "defaults",
+                 format_message("'{}' names no file ({} not found)", entry, target.string()), where, hint);
+}
+
+inline file_read read_composed(const std::filesystem::path& path, std::deque<layer>& layers, diagnostics& out,
+                               std::vector<std::filesystem::path>& chain);
+
+/// Reads what the `defaults` list of the file `path` (named `name`) names.
+inline void read_defaults(const std::filesystem::path& path, const std::string& name, const toml::node& defaults,
+                          std::deque<layer>& layers, diagnostics& out, std::vector<std::filesystem::path>& chain) {
+  const toml::array* list = defaults.as_array();
+  if (!list) {
+    add_diagnostic(out, severity::error, "defaults",
+                   "expected a list of file names such as [\"base\", \"model/large\"]", file_origin(name, defaults));
+    return;
+  }
+  chain.push_back(std::filesystem::weakly_canonical(path));
+  for (const toml::node& entry : *list) {
+    const auto* entry_name = entry.as_string();
+    if (!entry_name) {
+      add_diagnostic(out, severity::error, "defaults", "expected a file name (a string)", file_origin(name, entry));
+      continue;
+    }
+    const std::filesystem::path target = (path.parent_path() / (entry_name->get() + ".toml")).lexically_normal();
+    const auto canonical = std::filesystem::weakly_canonical(target);
+    if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
+      report_cycle(chain, canonical, file_origin(name, entry), out);
+      continue;
+    }
+    if (chain.size() >= max_composition_depth) {
+      add_diagnostic(out, severity::error, "defaults",
+                     format_message("composition nested deeper than {} files",
+                                    std::to_string(max_composition_depth)),
+                     file_origin(name, entry));
+      continue;
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(target, ec)) {
+      report_missing_default(entry_name->get(), target, file_origin(name, entry), out);
+      continue;
+    }
+    if (read_composed(target, layers, out, chain) == file_read::missing)  // removed since the check
+      add_diagnostic(out, severity::error, "defaults", "cannot read the file", file_origin(name, entry));
+  }
+  chain.pop_back();
+}
+
 /// Reads one file and, first, everything its `defaults` list names.
 /// `chain` holds the files being composed, to report cycles by name.
 inline file_read read_composed(const std::filesystem::path& path, std::deque<layer>& layers, diagnostics& out,
@@ -154,57 +234,8 @@ inline file_read read_composed(const std::filesystem::path& path, std::deque<lay
     return r;
   std::optional<toml::table> root = parse_toml(text, name, out);
   if (!root) return file_read::failed;
-  if (toml::node* defaults = root->get("defaults")) {
-    const toml::array* list = defaults->as_array();
-    const auto at = [&](const toml::node& n) {
-      return origin{origin_kind::file, name, static_cast<int>(n.source().begin.line),
-                    static_cast<int>(n.source().begin.column)};
-    };
-    if (!list) {
-      out.push_back({severity::error, "defaults", "expected a list of file names such as [\"base\", \"model/large\"]",
-                     at(*defaults), {}});
-    } else {
-      chain.push_back(std::filesystem::weakly_canonical(path));
-      for (const toml::node& entry : *list) {
-        const auto* entry_name = entry.as_string();
-        if (!entry_name) {
-          out.push_back({severity::error, "defaults", "expected a file name (a string)", at(entry), {}});
-          continue;
-        }
-        const std::filesystem::path target =
-            (path.parent_path() / (entry_name->get() + ".toml")).lexically_normal();
-        const auto canonical = std::filesystem::weakly_canonical(target);
-        if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
-          std::string cycle;
-          for (auto it = std::find(chain.begin(), chain.end(), canonical); it != chain.end(); ++it)
-            cycle += it->filename().string() + " -> ";
-          out.push_back({severity::error, "defaults",
-                         fmt::format("composition cycle: {}{}", cycle, canonical.filename().string()), at(entry), {}});
-          continue;
-        }
-        if (chain.size() >= max_composition_depth) {
-          out.push_back({severity::error, "defaults",
-                         fmt::format("composition nested deeper than {} files", max_composition_depth), at(entry), {}});
-          continue;
-        }
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(target, ec)) {
-          const auto options = toml_files_in(target.parent_path());
-          const std::string folder = target.parent_path().string();
-          std::string hint = options.empty() ? fmt::format("'{}' has no .toml files", folder)
-                                             : fmt::format("available in '{}': {}", folder, quoted_list(options));
-          if (auto best = closest(target.stem().string(), options); !best.empty())
-            hint += fmt::format("; did you mean '{}'?", best);
-          out.push_back({severity::error, "defaults",
-                         fmt::format("'{}' names no file ({} not found)", entry_name->get(), target.string()),
-                         at(entry), std::move(hint)});
-          continue;
-        }
-        if (read_composed(target, layers, out, chain) == file_read::missing)  // removed since the check
-          out.push_back({severity::error, "defaults", "cannot read the file", at(entry), {}});
-      }
-      chain.pop_back();
-    }
+  if (const toml::node* defaults = root->get("defaults")) {
+    read_defaults(path, name, *defaults, layers, out, chain);
     root->erase("defaults");
   }
   layers.push_back(layer{origin_kind::file, name, std::move(*root), {}, {}});
@@ -215,9 +246,8 @@ inline file_read read_composed(const std::filesystem::path& path, std::deque<lay
 inline void read_source(const toml_file& f, std::deque<layer>& layers, diagnostics& out) {
   std::vector<std::filesystem::path> chain;
   if (read_composed(f.path(), layers, out, chain) == file_read::missing && !f.is_optional())
-    out.push_back({severity::error, {}, "required configuration file not found",
-                   origin{origin_kind::file, f.path().string()},
-                   "pass strata::optional to toml_file() if the file may be absent"});
+    add_diagnostic(out, severity::error, {}, "required configuration file not found", origin_kind::file,
+                   f.path().string(), "pass strata::optional to toml_file() if the file may be absent");
 }
 
 inline void read_source(const toml_text& t, std::deque<layer>& layers, diagnostics& out) {
