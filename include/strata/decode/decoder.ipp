@@ -95,15 +95,15 @@ class decoder {
       if (sl.node->is_table()) tables.push_back(sl);
       else mismatch("a table", sl);
     }
-    // Each table against the members in one pass (both sorted by key):
-    // found[t * n + m] is member m's node in table t. Filled by a loop:
-    // the value-initializing constructors compile to `rep stos`, whose
-    // start-up cost is more than the whole fill for a few dozen pointers.
     const std::size_t n = s.members.size();
     // The members are read in key order, then in declaration order: ask for
     // all of their lines at once rather than wait for each in turn.
     for (std::size_t byte = 0; byte < n * sizeof(member_shape); byte += 64)
       prefetch(reinterpret_cast<const char*>(s.members.data()) + byte);
+    // Each table against the members in one pass (both sorted by key):
+    // found[t * n + m] is member m's node in table t. Filled by a loop:
+    // the value-initializing constructors compile to `rep stos`, whose
+    // start-up cost is more than the whole fill for a few dozen pointers.
     boost::container::small_vector<const toml::node*, 64> found(n * tables.size(), boost::container::default_init);
     for (const toml::node*& f : found) f = nullptr;
     boost::container::small_vector<bool, 6> has_unknown(tables.size(), boost::container::default_init);
