@@ -81,14 +81,8 @@ class env_view {
 
   iterator begin() const { return entries_.begin(); }
   iterator end() const { return entries_.end(); }
-  iterator lower_bound(std::string_view name) const {
-    return std::lower_bound(entries_.begin(), entries_.end(), name,
-                            [](const entry& e, std::string_view n) { return e.first < n; });
-  }
-  iterator find(std::string_view name) const {
-    const iterator it = lower_bound(name);
-    return it != end() && it->first == name ? it : end();
-  }
+  /// The variable `name`, or end().
+  iterator find(std::string_view name) const;
 
  private:
   using position = std::vector<entry>::iterator;
@@ -149,6 +143,8 @@ class env_range {
   static bool name_less(const env_view::entry& e, std::string_view name) { return e.first < name; }
   iterator begin_, end_;
 };
+
+inline env_view::iterator env_view::find(std::string_view name) const { return env_range(*this).find(name); }
 
 /// The environment one load sees: the env(...) source's variables, else the
 /// process's, taken once and only if something reads it.

@@ -289,7 +289,8 @@ class env_builder {
     const bool scalar_values = is_leaf(unannotated(*s.element).kind);
     const std::string prefix = name + std::string(sep_);
     std::vector<std::string> keys;
-    for (auto it = vars_.lower_bound(prefix); it != vars_.end() && it->first.starts_with(prefix); ++it) {
+    const env_range named = env_range(vars_).starting_with(prefix);
+    for (auto it = named.begin(); it != named.end(); ++it) {
       std::string_view rest = std::string_view(it->first).substr(prefix.size());
       if (!scalar_values) rest = rest.substr(0, rest.find(sep_));
       if (!rest.empty() && (keys.empty() || keys.back() != rest)) keys.emplace_back(rest);
@@ -309,7 +310,8 @@ class env_builder {
     const std::string prefix = name + std::string(sep_);
     std::set<std::size_t> indices;
     std::string first_indexed;
-    for (auto it = vars_.lower_bound(prefix); it != vars_.end() && it->first.starts_with(prefix); ++it) {
+    const env_range named = env_range(vars_).starting_with(prefix);
+    for (auto it = named.begin(); it != named.end(); ++it) {
       const std::string_view rest = std::string_view(it->first).substr(prefix.size());
       std::size_t digits = 0;
       while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
@@ -377,12 +379,12 @@ STRATA_COLD inline void report_unknown_variable(std::string_view name, const std
                  best.empty() ? std::string{} : "did you mean " + best + "?");
 }
 
-/// Variables with the prefix that name nothing: warnings, never errors,
-/// since platforms inject such names (APP_SERVICE_HOST).
+/// Variables with the prefix (`named`, within `vars`) that name nothing:
+/// warnings, never errors, since platforms inject such names (APP_SERVICE_HOST).
 inline void unknown_variables(const shape& root, std::string_view prefix, std::string_view sep, const env_view& vars,
-                              const std::vector<bool>& used, diagnostics& out) {
+                              env_range named, const std::vector<bool>& used, diagnostics& out) {
   std::vector<std::string> known;
-  for (auto it = vars.lower_bound(prefix); it != vars.end() && it->first.starts_with(prefix); ++it) {
+  for (auto it = named.begin(); it != named.end(); ++it) {
     if (used[static_cast<std::size_t>(it - vars.begin())]) continue;
     if (known.empty())  // names are derived only when some variable needs them
       for_each_env_name(root, prefix, sep, [&](std::string_view name, std::string_view) { known.emplace_back(name); });
@@ -413,7 +415,7 @@ inline void read_env(const env_view& vars, const shape& root, std::string_view p
   name.reserve(128);
   section_path.reserve(128);
   if (root.aliased || !named.empty()) builder.object_fields(root, *table, name, section_path, true);
-  if (!prefix.empty()) unknown_variables(root, prefix, sep, vars, builder.used(), out);
+  if (!prefix.empty()) unknown_variables(root, prefix, sep, vars, named, builder.used(), out);
 }
 
 }  // namespace strata::detail
