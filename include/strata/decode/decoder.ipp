@@ -282,7 +282,7 @@ class decoder {
     if (index == tags.size()) {
       report_at(tag_path, severity::error, fmt::format("unknown alternative '{}'; valid: {}", tag, quoted_list(tags)),
                 tables[*chooser].source->origin_of(*tag_nodes[*chooser]),
-                did_you_mean(tag, {tags.begin(), tags.end()}));
+                did_you_mean(tag, tags));
       return;
     }
     {

@@ -130,8 +130,7 @@ inline conversion parse_text(std::string_view text, std::filesystem::path& out) 
 
 /// Text that names none of an enum's values: one function for every enum.
 STRATA_COLD inline conversion not_one_of(std::string_view text, std::span<const std::string_view> names) {
-  std::string best = closest(trim(text), names);
-  return fail("not one of " + quoted_list(names), best.empty() ? std::string{} : "did you mean '" + best + "'?");
+  return fail("not one of " + quoted_list(names), did_you_mean(trim(text), names));
 }
 
 template <class E>

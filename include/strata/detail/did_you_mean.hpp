@@ -91,8 +91,9 @@ std::string quoted_list(const Range& items) {
   return quoted_list(std::span<const std::string_view>(views));
 }
 
-inline std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
-  std::string best = closest(word, std::span<const std::string_view>(candidates));
+/// "did you mean 'x'?" for the closest candidate; "" when none is close.
+inline std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+  std::string best = closest(word, candidates);
   return best.empty() ? std::string{} : "did you mean '" + best + "'?";
 }
 
