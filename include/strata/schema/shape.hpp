@@ -40,7 +40,6 @@ enum class shape_kind : unsigned char {
 
 struct shape;
 
-/// One described member of a struct.
 /// A key's first 8 bytes as one big-endian number, zero-padded: two keys
 /// whose prefixes differ compare as the numbers do, so matching a table's
 /// keys against the members mostly compares integers.
@@ -57,6 +56,7 @@ constexpr std::uint64_t key_prefix(std::string_view key) {
   return out;
 }
 
+/// One described member of a struct.
 struct member_shape {
   std::string_view key;  ///< the name, trailing '_' dropped
   const shape* type;
@@ -422,7 +422,6 @@ struct shape_for<annotated<V, A...>> {
     return s;
   }();
 };
-
 
 constexpr bool is_leaf(shape_kind k) { return k <= shape_kind::codec; }
 

@@ -37,13 +37,16 @@ inline constexpr std::size_t max_composition_depth = 32;
 /// The largest configuration file (or toml_text) strata reads: 16 MiB.
 inline constexpr std::size_t max_file_size = std::size_t{16} << 20;
 
+/// The message for a file of `bytes` bytes, over max_file_size.
+inline std::string too_large_message(std::size_t bytes) {
+  return format_message("file is too large: {} bytes, strata reads at most {} MiB", std::to_string(bytes),
+                        std::to_string(max_file_size >> 20));
+}
+
 /// Refuses text that is too large or nests too deep to parse safely.
 inline bool within_limits(std::string_view text, const std::string& name, diagnostics& out) {
   if (text.size() > max_file_size) {
-    add_diagnostic(out, severity::error, {},
-                   format_message("file is too large: {} bytes, strata reads at most {} MiB",
-                                  std::to_string(text.size()), std::to_string(max_file_size >> 20)),
-                   origin_kind::file, name);
+    add_diagnostic(out, severity::error, {}, too_large_message(text.size()), origin_kind::file, name);
     return false;
   }
   if (may_nest_deeper(text, max_nesting_depth)) {
@@ -105,8 +108,7 @@ inline file_read read_text_file(const std::filesystem::path& path, const origin&
   const bool regular = S_ISREG(info.st_mode);
   const auto size = static_cast<std::size_t>(info.st_size);
   if (regular && size > max_file_size)
-    return fail(format_message("file is too large: {} bytes, strata reads at most {} MiB", std::to_string(size),
-                               std::to_string(max_file_size >> 20)));
+    return fail(too_large_message(size));
   // Straight into `text`. A FIFO or a device has no size: read in blocks,
   // at most one block past the limit.
   const std::size_t block = regular && size > 0 ? size : 65536;
@@ -127,8 +129,7 @@ inline file_read read_text_file(const std::filesystem::path& path, const origin&
   if (!std::filesystem::exists(path, ec)) return file_read::missing;
   if (std::filesystem::is_directory(path, ec)) return fail("is a directory, not a TOML file");
   if (const auto size = std::filesystem::file_size(path, ec); !ec && size > max_file_size)
-    return fail(format_message("file is too large: {} bytes, strata reads at most {} MiB", std::to_string(size),
-                               std::to_string(max_file_size >> 20)));
+    return fail(too_large_message(size));
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("cannot read the file");
   char buffer[65536];
