@@ -1,3 +1,3 @@
 // benchmarks/engine.cpp: strata's engine, compiled once for every benchmark
-// program (STRATA_SEPARATE_COMPILATION).
+// program.
 #include <strata/src.hpp>

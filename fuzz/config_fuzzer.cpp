@@ -31,6 +31,7 @@
 #include <variant>
 #include <vector>
 
+#include <strata/src.hpp>
 #include <strata/tools.hpp>
 
 namespace fz {

@@ -20,6 +20,7 @@
 #include <variant>
 #include <vector>
 
+#include <strata/detail/toml.hpp>  // the limits on hostile input
 #include <strata/tools/cli.hpp>
 
 #include "support.hpp"

@@ -1,7 +1,10 @@
 // TOML sources (toml_file, toml_text, toml_table), precedence (defaults < sources in
 // order < overrides < value<>), the override grammar and args(argc, argv).
+#include <map>
 #include <string>
 #include <vector>
+
+#include <toml++/toml.h>  // toml_table: an application's own parsed table
 
 #include "support.hpp"
 

@@ -1,2 +1,2 @@
-// The engine, compiled once per program under STRATA_SEPARATE_COMPILATION.
+// strata's engine, compiled once per program, whatever it configures.
 #include <strata/src.hpp>

@@ -3,6 +3,7 @@
 #include "units.hpp"
 
 #include <strata/load.hpp>
+#include <strata/src.hpp>  // the engine: in one source file of the program
 
 #include <cstdio>
 

@@ -26,6 +26,7 @@
 #include <fmt/core.h>
 
 #include <strata/load.hpp>
+#include <strata/src.hpp>  // the engine: in one source file of the program
 
 #include "config.hpp"
 

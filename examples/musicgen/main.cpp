@@ -31,6 +31,7 @@
 #include <fmt/core.h>
 
 #include <strata/load.hpp>
+#include <strata/src.hpp>  // the engine: in one source file of the program
 #include <strata/tools/cli.hpp>
 
 #include "musicgen_config.hpp"

@@ -40,6 +40,7 @@
 #include <fmt/ranges.h>
 
 #include <strata/load.hpp>
+#include <strata/src.hpp>  // the engine: in one source file of the program
 #include <strata/runtime/live.hpp>
 
 #include "service_config.hpp"

@@ -16,7 +16,6 @@
 #include <vector>
 
 #include <strata/declare/configured.hpp>
-#include <strata/detail/config.hpp>
 #include <strata/report/result.hpp>
 #include <strata/schema/check.hpp>
 #include <strata/schema/env_names.hpp>
@@ -55,9 +54,19 @@ struct load_outcome {
 
 /// Reads every source, merges and decodes into `value` (a default-constructed
 /// object of the requested type) and validates it (configuration.ipp).
-STRATA_API load_outcome load_sources(const std::vector<source>& sources, const std::vector<std::string>& overrides,
-                                     const load_request& request, void* value,
-                                     std::vector<std::filesystem::path>* files);
+load_outcome load_sources(const std::vector<source>& sources, const std::vector<std::string>& overrides,
+                          const load_request& request, void* value, std::vector<std::filesystem::path>* files);
+
+/// Defined by <strata/src.hpp>, which compiles the engine. A link error
+/// naming it means that no source file of the program includes
+/// <strata/src.hpp> ("undefined reference"), or that several do ("multiple
+/// definition"): include it in exactly one.
+extern const char include_strata_src_hpp_in_exactly_one_source_file;
+#if defined(__GNUC__) || defined(__clang__)
+// Every object file that can load refers to it, so the linker's first
+// complaint about a missing engine names the fix rather than an engine function.
+[[gnu::used]] static const char* const engine_anchor = &include_strata_src_hpp_in_exactly_one_source_file;
+#endif
 
 }  // namespace detail
 

@@ -15,7 +15,7 @@
 #include <strata/decode/decoder.ipp>
 #include <strata/decode/layer.hpp>
 #include <strata/detail/add_diagnostic.hpp>
-#include <strata/detail/config.hpp>
+#include <strata/detail/cold.hpp>
 #include <strata/detail/message.hpp>
 #include <strata/sources/env.ipp>
 #include <strata/sources/overrides.ipp>
@@ -72,9 +72,8 @@ STRATA_COLD inline void sort_files(std::vector<std::filesystem::path>& files) {
   files.erase(std::unique(files.begin(), files.end()), files.end());
 }
 
-STRATA_API load_outcome load_sources(const std::vector<source>& sources, const std::vector<std::string>& overrides,
-                                     const load_request& request, void* value,
-                                     std::vector<std::filesystem::path>* files) {
+load_outcome load_sources(const std::vector<source>& sources, const std::vector<std::string>& overrides,
+                          const load_request& request, void* value, std::vector<std::filesystem::path>* files) {
   auto trace = std::make_shared<load_trace>();
   std::deque<layer>& layers = trace->layers;
   diagnostics found;

@@ -1,7 +1,9 @@
 // strata/load.hpp: what the translation unit that loads configuration
 // needs: sources, `configuration`, `result<T>`, reports. Config structs
 // include only the cheap <strata/strata.hpp>; the tools (dump, schema,
-// env reference, explain) are in <strata/tools.hpp>.
+// env reference, explain) are in <strata/tools.hpp>. The engine these
+// declarations call is compiled where <strata/src.hpp> is included, once per
+// program.
 #pragma once
 
 #include <strata/strata.hpp>
@@ -16,7 +18,3 @@
 #include <strata/sources/profile.hpp>
 #include <strata/sources/toml.hpp>
 #include <strata/validate/valid.hpp>
-
-#ifndef STRATA_SEPARATE_COMPILATION
-#include <strata/src.hpp>
-#endif

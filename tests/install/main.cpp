@@ -1,6 +1,7 @@
 // Loads a configuration through the installed package; exits non-zero if
 // anything about the load is off.
 #include <strata/load.hpp>
+#include <strata/src.hpp>  // the engine: in one source file of the program
 
 #include <cstdio>
 

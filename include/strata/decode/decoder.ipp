@@ -21,7 +21,7 @@
 
 #include <strata/decode/layer.hpp>
 #include <strata/decode/trace.ipp>
-#include <strata/detail/config.hpp>
+#include <strata/detail/cold.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/detail/interpolate.hpp>
 #include <strata/report/diagnostic.hpp>

@@ -17,7 +17,7 @@
 #include <type_traits>
 #include <utility>
 
-#include <strata/detail/config.hpp>
+#include <strata/detail/cold.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/schema/enums.hpp>
 #include <strata/schema/traits.hpp>

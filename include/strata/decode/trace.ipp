@@ -149,13 +149,13 @@ inline std::string_view path_of(const load_trace& trace, std::size_t entry) {
   return path_of_rendered(trace, entry);
 }
 
-STRATA_API std::optional<origin> recorded_origin(const load_trace& trace, std::string_view path) {
+std::optional<origin> recorded_origin(const load_trace& trace, std::string_view path) {
   for (std::size_t i = trace.entries.size(); i-- > 0;)
     if (trace.entries[i].recorded() && path_of(trace, i) == path) return resolve(trace, trace.entries[i]);
   return std::nullopt;
 }
 
-STRATA_API std::vector<std::pair<std::string, origin>> recorded_origins(const load_trace& trace) {
+std::vector<std::pair<std::string, origin>> recorded_origins(const load_trace& trace) {
   std::vector<std::pair<std::string, origin>> out;
   for (std::size_t i = 0; i < trace.entries.size(); ++i)
     if (trace.entries[i].recorded()) out.emplace_back(path_of(trace, i), resolve(trace, trace.entries[i]));

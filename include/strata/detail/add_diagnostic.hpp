@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include <strata/detail/config.hpp>
+#include <strata/detail/cold.hpp>
 #include <strata/report/diagnostic.hpp>
 
 namespace strata::detail {

@@ -11,7 +11,7 @@
 #include <type_traits>
 #include <vector>
 
-#include <strata/detail/config.hpp>
+#include <strata/detail/cold.hpp>
 
 namespace strata::detail {
 

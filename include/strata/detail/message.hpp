@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include <strata/detail/config.hpp>
+#include <strata/detail/cold.hpp>
 
 namespace strata::detail {
 

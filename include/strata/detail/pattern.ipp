@@ -11,11 +11,10 @@
 #include <string>
 #include <string_view>
 
-#include <strata/detail/config.hpp>
 
 namespace strata::detail {
 
-STRATA_API bool pattern_matches(std::string_view regex, const std::string& text) {
+bool pattern_matches(std::string_view regex, const std::string& text) {
   static std::mutex mutex;
   // Node-based, so a compiled pattern does not move while others are added
   // and is matched outside the lock; found by a view, without a string.

@@ -25,6 +25,9 @@ namespace strata::detail {
 /// the stack: the text is checked before it is parsed.
 inline constexpr std::size_t max_nesting_depth = 128;
 
+/// The largest configuration file (or toml_text) strata reads: 16 MiB.
+inline constexpr std::size_t max_file_size = std::size_t{16} << 20;
+
 /// An upper bound on how deep the text nests: for each line, the segments of
 /// the current `[table]` header plus the dots of the line's dotted keys plus
 /// the open brackets and braces. Strings and comments are skipped; a number

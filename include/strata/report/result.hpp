@@ -23,8 +23,8 @@ struct result_access;
 
 /// What a load keeps to say where values came from (decode/trace.ipp).
 struct load_trace;
-STRATA_API std::optional<origin> recorded_origin(const load_trace& trace, std::string_view path);
-STRATA_API std::vector<std::pair<std::string, origin>> recorded_origins(const load_trace& trace);
+std::optional<origin> recorded_origin(const load_trace& trace, std::string_view path);
+std::vector<std::pair<std::string, origin>> recorded_origins(const load_trace& trace);
 }  // namespace detail
 
 /// Thrown when a configuration is invalid; `what()` is the formatted report.

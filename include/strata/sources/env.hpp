@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include <strata/detail/config.hpp>
+#include <strata/detail/cold.hpp>
 
 extern "C" char** environ;  // C linkage, as <unistd.h> declares it: either may come first
 

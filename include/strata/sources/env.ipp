@@ -23,7 +23,7 @@
 
 #include <strata/decode/layer.hpp>
 #include <strata/detail/add_diagnostic.hpp>
-#include <strata/detail/config.hpp>
+#include <strata/detail/cold.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/detail/message.hpp>
 #include <strata/report/diagnostic.hpp>

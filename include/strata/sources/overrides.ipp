@@ -9,7 +9,7 @@
 #include <strata/decode/layer.hpp>
 #include <strata/decode/text.hpp>
 #include <strata/detail/add_diagnostic.hpp>
-#include <strata/detail/config.hpp>
+#include <strata/detail/cold.hpp>
 #include <strata/detail/message.hpp>
 #include <strata/report/diagnostic.hpp>
 #include <strata/schema/paths.hpp>

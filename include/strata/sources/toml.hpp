@@ -9,8 +9,6 @@
 #include <utility>
 #include <vector>
 
-#include <strata/detail/config.hpp>
-
 namespace toml {
 inline namespace v3 {
 class table;
@@ -27,7 +25,7 @@ inline constexpr optional_t optional{};
 
 namespace detail {
 /// The TOML files of a folder, by name without extension.
-STRATA_API std::vector<std::string> toml_files_in(const std::filesystem::path& dir);
+std::vector<std::string> toml_files_in(const std::filesystem::path& dir);
 }  // namespace detail
 
 /// A TOML file. Missing is an error unless `strata::optional` is given.
@@ -58,14 +56,15 @@ class toml_text {
 };
 
 /// A table already parsed by toml++ (an application's own file, a network
-/// payload). Shared, not copied: every load reads it in place, and origins
-/// carry its nodes' source positions under `name`.
+/// payload; parse it with `<toml++/toml.h>`). Shared, not copied: every load
+/// reads it in place, and origins carry its nodes' source positions under
+/// `name`.
 class toml_table {
  public:
   toml_table(std::shared_ptr<const toml::table> table, std::string name = "<table>")
       : table_(std::move(table)), name_(std::move(name)) {}
   /// Takes the table over.
-  STRATA_API toml_table(toml::table&& table, std::string name = "<table>");
+  toml_table(toml::table&& table, std::string name = "<table>");
 
   const std::shared_ptr<const toml::table>& table() const noexcept { return table_; }
   const std::string& name() const noexcept { return name_; }

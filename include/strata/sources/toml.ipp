@@ -22,9 +22,10 @@
 
 #include <strata/decode/layer.hpp>
 #include <strata/detail/add_diagnostic.hpp>
-#include <strata/detail/config.hpp>
+#include <strata/detail/cold.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/detail/message.hpp>
+#include <strata/detail/toml.hpp>
 #include <strata/report/diagnostic.hpp>
 #include <strata/sources/toml.hpp>
 
@@ -33,9 +34,6 @@ namespace detail {
 
 /// How deep `defaults` lists may nest before strata calls it runaway.
 inline constexpr std::size_t max_composition_depth = 32;
-
-/// The largest configuration file (or toml_text) strata reads: 16 MiB.
-inline constexpr std::size_t max_file_size = std::size_t{16} << 20;
 
 /// The message for a file of `bytes` bytes, over max_file_size.
 inline std::string too_large_message(std::size_t bytes) {
@@ -144,7 +142,7 @@ inline file_read read_text_file(const std::filesystem::path& path, const origin&
 }
 
 /// The TOML files of a folder, by name without extension.
-STRATA_API std::vector<std::string> toml_files_in(const std::filesystem::path& dir) {
+std::vector<std::string> toml_files_in(const std::filesystem::path& dir) {
   std::vector<std::string> names;
   std::error_code ec;
   for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
@@ -266,7 +264,7 @@ inline void read_source(const toml_table& t, std::deque<layer>& layers, diagnost
 
 }  // namespace detail
 
-STRATA_API toml_table::toml_table(toml::table&& table, std::string name)
+toml_table::toml_table(toml::table&& table, std::string name)
     : table_(std::make_shared<const toml::table>(std::move(table))), name_(std::move(name)) {}
 
 }  // namespace strata

@@ -10,14 +10,13 @@
 #include <utility>
 
 #include <strata/declare/annotations.hpp>
-#include <strata/detail/config.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/validate/show.hpp>
 
 namespace strata::detail {
 
 /// Full ECMAScript match of `text` against `regex` (compiled once per pattern).
-STRATA_API bool pattern_matches(std::string_view regex, const std::string& text);
+bool pattern_matches(std::string_view regex, const std::string& text);
 
 template <class T>
 inline constexpr bool is_numeric = is_integer<T> || std::is_floating_point_v<T>;
