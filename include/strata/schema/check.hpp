@@ -324,9 +324,15 @@ constexpr fixed_string<N + 1> exact(std::string_view text) {
   return out;
 }
 
+/// Evaluated once per type: clang evaluates a function's local constexpr
+/// variables again each time the function is evaluated, and it evaluates
+/// check_schema's condition several times (static_assert, warnings).
+template <class T>
+inline constexpr env_collision env_collision_v = find_env_collision<T>();
+
 template <class T>
 constexpr bool check_env_names() {
-  constexpr env_collision clash = find_env_collision<T>();
+  constexpr const env_collision& clash = env_collision_v<T>;
   if constexpr (clash.found) {
     env_name_collision<exact<clash.first.size()>(clash.first.view()), exact<clash.second.size()>(clash.second.view()),
                        exact<clash.name.size()>(clash.name.view())>();

@@ -247,15 +247,29 @@ constexpr std::span<const std::string_view> alias_span() {
   return out;
 }
 
+template <class V>
+std::string show_erased(const void* v) {
+  return show(*static_cast<const V*>(v));
+}
+
+/// A failed constraint's message, built out of line: every value is
+/// checked, few fail, and each rule would otherwise carry its own copy.
+STRATA_COLD inline void add_failure(std::vector<std::string>& failures, std::string (*message)(),
+                                    std::string (*show_value)(const void*), const void* value) {
+  std::string text = message();
+  if (show_value) text += ", got " + show_value(value);
+  failures.push_back(std::move(text));
+}
+
 template <class A, class V>
 void check_one(const V& v, bool show_value, std::vector<std::string>& failures) {
   using rule = constraint<A>;
   if constexpr (rule::checks && rule::template applies<V>()) {
     if (!rule::holds(v)) {
-      std::string message = rule::message();
+      std::string (*shown)(const void*) = nullptr;
       if constexpr (is_scalar<V>)
-        if (show_value) message += ", got " + show(v);
-      failures.push_back(std::move(message));
+        if (show_value) shown = &show_erased<V>;
+      add_failure(failures, &rule::message, shown, &v);
     }
   }
 }

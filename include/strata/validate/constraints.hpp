@@ -10,6 +10,7 @@
 #include <utility>
 
 #include <strata/declare/annotations.hpp>
+#include <strata/detail/cold.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/validate/show.hpp>
 
@@ -78,35 +79,35 @@ struct constraint<range<Lo, Hi>> {
   template <class V> static constexpr bool holds(const V& v) {
     return compare_numbers(magnitude(v), Lo) >= 0 && compare_numbers(magnitude(v), Hi) <= 0;
   }
-  static std::string message() { return "must be in [" + show_number(Lo) + ", " + show_number(Hi) + "]"; }
+  STRATA_COLD static std::string message() { return "must be in [" + show_number(Lo) + ", " + show_number(Hi) + "]"; }
 };
 template <auto B>
 struct constraint<min<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
   template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) >= 0; }
-  static std::string message() { return "must be at least " + show_number(B); }
+  STRATA_COLD static std::string message() { return "must be at least " + show_number(B); }
 };
 template <auto B>
 struct constraint<max<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
   template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) <= 0; }
-  static std::string message() { return "must be at most " + show_number(B); }
+  STRATA_COLD static std::string message() { return "must be at most " + show_number(B); }
 };
 template <auto B>
 struct constraint<gt<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
   template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) > 0; }
-  static std::string message() { return "must be greater than " + show_number(B); }
+  STRATA_COLD static std::string message() { return "must be greater than " + show_number(B); }
 };
 template <auto B>
 struct constraint<lt<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
   template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) < 0; }
-  static std::string message() { return "must be less than " + show_number(B); }
+  STRATA_COLD static std::string message() { return "must be less than " + show_number(B); }
 };
 
 template <std::size_t N>
@@ -114,28 +115,28 @@ struct constraint<min_length<N>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_sized<V>; }
   template <class V> static constexpr bool holds(const V& v) { return v.size() >= N; }
-  static std::string message() { return "must have a length of at least " + std::to_string(N); }
+  STRATA_COLD static std::string message() { return "must have a length of at least " + std::to_string(N); }
 };
 template <std::size_t N>
 struct constraint<max_length<N>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_sized<V>; }
   template <class V> static constexpr bool holds(const V& v) { return v.size() <= N; }
-  static std::string message() { return "must have a length of at most " + std::to_string(N); }
+  STRATA_COLD static std::string message() { return "must have a length of at most " + std::to_string(N); }
 };
 template <std::size_t Lo, std::size_t Hi>
 struct constraint<length<Lo, Hi>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_sized<V>; }
   template <class V> static constexpr bool holds(const V& v) { return v.size() >= Lo && v.size() <= Hi; }
-  static std::string message() { return "must have a length in [" + std::to_string(Lo) + ", " + std::to_string(Hi) + "]"; }
+  STRATA_COLD static std::string message() { return "must have a length in [" + std::to_string(Lo) + ", " + std::to_string(Hi) + "]"; }
 };
 template <>
 struct constraint<non_empty> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_sized<V>; }
   template <class V> static constexpr bool holds(const V& v) { return !v.empty(); }
-  static std::string message() { return "must not be empty"; }
+  STRATA_COLD static std::string message() { return "must not be empty"; }
 };
 
 template <constant... Cs>
@@ -145,7 +146,7 @@ struct constraint<one_of<Cs...>> {
     return sizeof...(Cs) > 0 && (constant_applies<V, std::remove_cvref_t<decltype(Cs.get())>>() && ...);
   }
   template <class V> static constexpr bool holds(const V& v) { return (constant_matches(v, Cs.get()) || ...); }
-  static std::string message() {
+  STRATA_COLD static std::string message() {
     std::string list;
     ((list += (list.empty() ? "" : ", ") + show(Cs.get())), ...);
     return "must be one of " + list;
@@ -160,7 +161,7 @@ struct constraint<pattern<Regex>> {
     if (std::is_constant_evaluated()) return true;  // std::regex is not constexpr; checked at load
     return pattern_matches(Regex.view(), v);
   }
-  static std::string message() { return "must match the pattern " + in_quotes(Regex.view()); }
+  STRATA_COLD static std::string message() { return "must match the pattern " + in_quotes(Regex.view()); }
 };
 
 template <auto F, fixed_string Message>
@@ -168,7 +169,7 @@ struct constraint<check<F, Message>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return std::is_invocable_r_v<bool, decltype(F), const V&>; }
   template <class V> static constexpr bool holds(const V& v) { return F(v); }
-  static std::string message() { return std::string(Message.view()); }
+  STRATA_COLD static std::string message() { return std::string(Message.view()); }
 };
 
 }  // namespace strata::detail
