@@ -303,12 +303,13 @@ class decoder {
     const shape& alt = *s.alternatives[index];
     void* alt_value = s.select(v, index);
     object(alt, alt_value, std::span<const slot>(chosen.data(), chosen.size()), key);
-    for (const member_shape& m : alt.members)  // a field named like the discriminator receives the tag
+    for (std::size_t i = 0; i < alt.members.size(); ++i) {  // a field named like the discriminator receives the tag
+      const member_shape& m = alt.members[i];
       if (m.key == key && unannotated(*m.type).kind == shape_kind::string) {
-        void* target = m.type->kind == shape_kind::annotated ? m.type->unwrap(m.address(alt_value))
-                                                             : m.address(alt_value);
-        (void)unannotated(*m.type).parse(tag, target);
+        void* target = member_at(alt, alt_value, i);
+        (void)unannotated(*m.type).parse(tag, m.type->kind == shape_kind::annotated ? m.type->unwrap(target) : target);
       }
+    }
   }
 
   void map(const shape& s, void* m, std::span<const slot> slots, bool secret, std::string_view disc) {

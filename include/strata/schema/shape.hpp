@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -60,7 +61,6 @@ constexpr std::uint64_t key_prefix(std::string_view key) {
 struct member_shape {
   std::string_view key;  ///< the name, trailing '_' dropped
   const shape* type;
-  void* (*address)(void* object);
   std::uint64_t prefix;  ///< key_prefix(key)
 };
 
@@ -107,6 +107,7 @@ struct shape {
   std::span<const member_shape> members;
   std::span<const std::uint16_t> by_key;  ///< member positions in key order
   std::atomic<std::uint32_t>* offsets = nullptr;  ///< member_offsets_v: the members' offsets, once known
+  void (*learn_offsets)(const void* object, std::atomic<std::uint32_t>* offsets) = nullptr;
   void (*validate)(const void* object, validation& v) = nullptr;
   conversion (*from_float)(double, void* out) = nullptr;  ///< floating, codec
   std::span<const std::string_view> names;               ///< enumerators; a variant's tags
@@ -163,11 +164,6 @@ inline constexpr auto enum_names_v = enum_names<E>();
 
 // --- structs ---------------------------------------------------------------
 
-template <class T, class D>
-void* member_address(void* object) {
-  return &(static_cast<T*>(object)->*D::pointer);
-}
-
 /// Sees through `annotated`: the value's shape and the rules, if any.
 constexpr const shape& unannotated(const shape& s) {
   return s.kind == shape_kind::annotated ? *s.element : s;
@@ -180,7 +176,7 @@ constexpr auto make_members() {
   for_each_member<T>([&](auto d) {
     using D = decltype(d);
     using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
-    out[i++] = member_shape{key_of(d.name), shape_of<M>, &member_address<T, D>, key_prefix(key_of(d.name))};
+    out[i++] = member_shape{key_of(d.name), shape_of<M>, key_prefix(key_of(d.name))};
   });
   return out;
 }
@@ -188,22 +184,38 @@ constexpr auto make_members() {
 template <class T>
 inline constexpr auto members_v = make_members<T>();
 
-/// Where each member lies in T, learned from `member_shape::address` the
-/// first time a load reaches it: 0 until then, else the offset + 1. A
-/// pointer to member yields no offset in a constant expression, and a call
-/// per member is an indirect branch to one of thousands of tiny functions
-/// in a large configuration; after the first load, a member is this read.
+/// Where each member lies in T: 0 until the first load reaches a T, then
+/// the offset + 1. A pointer to member yields no offset in a constant
+/// expression, so the offsets are learned from an object, all at once.
 template <class T>
 inline std::atomic<std::uint32_t> member_offsets_v[std::max<std::size_t>(members_v<T>.size(), 1)]{};
 
+/// One function per struct, not one per member: a large configuration
+/// would otherwise compile thousands of tiny functions and, at run time,
+/// branch to one of them per member.
+template <class T, template <class...> class L, class... D>
+void learn_offsets_of(const T& t, std::atomic<std::uint32_t>* offsets, L<D...>*) {
+  const auto* base = reinterpret_cast<const char*>(&t);
+  std::size_t i = 0;
+  ((offsets[i++].store(
+       static_cast<std::uint32_t>(reinterpret_cast<const char*>(std::addressof(t.*D::pointer)) - base) + 1,
+       std::memory_order_relaxed)),
+   ...);
+}
+
+template <class T>
+void learn_offsets(const void* object, std::atomic<std::uint32_t>* offsets) {
+  learn_offsets_of(*static_cast<const T*>(object), offsets, static_cast<members_of<T>*>(nullptr));
+}
+
 /// The address of member `m` of the struct at `object` (shape `s`).
 inline void* member_at(const shape& s, void* object, std::size_t m) {
-  std::atomic<std::uint32_t>& known = s.offsets[m];
-  if (const std::uint32_t offset = known.load(std::memory_order_relaxed)) return static_cast<char*>(object) + offset - 1;
-  void* at = s.members[m].address(object);
-  known.store(static_cast<std::uint32_t>(static_cast<char*>(at) - static_cast<char*>(object)) + 1,
-              std::memory_order_relaxed);
-  return at;
+  std::uint32_t offset = s.offsets[m].load(std::memory_order_relaxed);
+  if (offset == 0) [[unlikely]] {
+    s.learn_offsets(object, s.offsets);
+    offset = s.offsets[m].load(std::memory_order_relaxed);
+  }
+  return static_cast<char*>(object) + offset - 1;
 }
 
 /// The members' positions in key order, for matching a (sorted) TOML table
@@ -377,6 +389,7 @@ constexpr shape make_shape() {
     s.members = members_v<T>;
     s.by_key = sorted_members_v<T>;
     s.offsets = member_offsets_v<T>;
+    s.learn_offsets = &learn_offsets<T>;
     if constexpr (has_validate<T>) s.validate = &validate_object<T>;
     for (const member_shape& m : s.members) {
       s.aliased = s.aliased || m.type->aliased;
