@@ -11,7 +11,6 @@
 #include <string>
 #include <string_view>
 
-
 namespace strata::detail {
 
 bool pattern_matches(std::string_view regex, const std::string& text) {

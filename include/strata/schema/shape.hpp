@@ -195,7 +195,7 @@ inline std::atomic<std::uint32_t> member_offsets_v[std::max<std::size_t>(members
 /// branch to one of them per member.
 template <class T, template <class...> class L, class... D>
 void learn_offsets_of(const T& t, std::atomic<std::uint32_t>* offsets, L<D...>*) {
-  const auto* base = reinterpret_cast<const char*>(&t);
+  const auto* base = reinterpret_cast<const char*>(std::addressof(t));
   std::size_t i = 0;
   ((offsets[i++].store(
        static_cast<std::uint32_t>(reinterpret_cast<const char*>(std::addressof(t.*D::pointer)) - base) + 1,
