@@ -7,6 +7,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include <fmt/format.h>
+
 #include <strata/declare/tags.hpp>
 #include <strata/schema/paths.hpp>
 #include <strata/detail/json.hpp>
