@@ -62,7 +62,8 @@ constexpr bool constant_applies() {
   else return false;
 }
 
-// Each constraint: applies<V>() at compile time, holds(v), and a message.
+// Each constraint: applies<V>() at compile time, holds(v), and a message,
+// built only for a value that fails (so cold: small, out of the way).
 template <class A>
 struct constraint {
   template <class V> static constexpr bool applies() { return true; }
