@@ -10,41 +10,16 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string_view>
+#include <type_traits>
 
 #include <strata/declare/configured.hpp>
+#include <strata/detail/compile_error.hpp>
+#include <strata/schema/problems.hpp>
 #include <strata/schema/shape.hpp>
+#include <strata/schema/static_string.hpp>
 #include <strata/schema/traits.hpp>
 
 namespace strata {
-
-/// A string of at most `Capacity` characters held by value, so it works in
-/// constant expressions and as a template argument.
-template <std::size_t Capacity>
-struct static_string {
-  char chars[Capacity + 1]{};
-  std::size_t length = 0;
-
-  constexpr static_string() = default;
-  constexpr static_string(std::string_view s) { append(s); }
-
-  constexpr void append(std::string_view s) {
-    if (length + s.size() > Capacity) throw std::length_error("strata::static_string: capacity exceeded");
-    for (char c : s) chars[length++] = c;
-    chars[length] = '\0';
-  }
-  constexpr void push_back(char c) { append(std::string_view(&c, 1)); }
-  constexpr void truncate(std::size_t n) {
-    length = n;
-    chars[length] = '\0';
-  }
-
-  constexpr std::size_t size() const { return length; }
-  constexpr bool empty() const { return length == 0; }
-  constexpr const char* c_str() const { return chars; }
-  constexpr std::string_view view() const { return {chars, length}; }
-  constexpr operator std::string_view() const { return view(); }
-  friend constexpr bool operator==(const static_string& a, std::string_view b) { return a.view() == b; }
-};
 
 /// What `env_name<T>` returns.
 using env_name_string = static_string<256>;
@@ -274,6 +249,28 @@ constexpr env_collision find_env_collision() {
     return {};
   }
 }
+
+/// Evaluated once per type: clang evaluates a function's local constexpr
+/// variables again each time the function is evaluated.
+template <class T>
+inline constexpr env_collision env_collision_v = find_env_collision<T>();
+
+template <class T>
+constexpr auto env_name_problem_of() {
+  constexpr const env_collision& clash = env_collision_v<T>;
+  if constexpr (clash.found) {
+    return std::type_identity<fields_share_an_env_name<
+        T, exact<clash.first.size()>(clash.first.view()), exact<clash.second.size()>(clash.second.view()),
+        exact<clash.name.size()>(clash.name.view()), "rename one or use mapping::tree">>{};
+  } else {
+    return std::type_identity<void>{};
+  }
+}
+
+/// Two fields of root T deriving one variable, as a compile-time problem
+/// (schema/problems.hpp), or void.
+template <class T>
+using env_name_problem = typename decltype(env_name_problem_of<T>())::type;
 
 }  // namespace detail
 
