@@ -11,7 +11,6 @@
 // has (`field_problem`), and each struct is walked once (`struct_check<S>`).
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -25,7 +24,7 @@
 #include <strata/declare/tags.hpp>
 #include <strata/detail/compile_error.hpp>
 #include <strata/schema/aggregate.hpp>
-#include <strata/schema/env_names.hpp>
+#include <strata/schema/env_collisions.hpp>
 #include <strata/schema/problems.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/validate/constraints.hpp>
@@ -111,8 +110,7 @@ constexpr bool pin_names_an_alternative() {
   if constexpr (!is_string_constant<C> && !std::is_same_v<C, std::string_view>) {
     return false;
   } else {
-    constexpr auto& tags = variant_tags<V>::value;
-    return std::find(tags.begin(), tags.end(), std::string_view(Pin::constant)) != tags.end();
+    return index_of_tag<V>(std::string_view(Pin::constant)) < std::variant_size_v<V>;
   }
 }
 
@@ -377,8 +375,11 @@ constexpr auto undescribed_member() {
       std::array<std::string_view, boost::mp11::mp_size<own_members_of<T>>::value> described{};
       std::size_t i = 0;
       boost::mp11::mp_for_each<own_members_of<T>>([&](auto d) { described[i++] = decltype(d)::name; });
-      for (std::string_view name : field_names<T, Fields>())
-        if (std::find(described.begin(), described.end(), name) == described.end()) return name;
+      for (std::string_view name : field_names<T, Fields>()) {
+        bool listed = false;
+        for (std::string_view d : described) listed = listed || d == name;
+        if (!listed) return name;
+      }
       return std::string_view{};
     }();
     if constexpr (!missing.empty()) return exact<missing.size()>(missing);
