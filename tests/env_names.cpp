@@ -3,6 +3,7 @@
 
 #include <strata/load.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -115,14 +116,18 @@ std::vector<std::pair<std::string, std::string>> names_from_shapes() {
 }
 template <class T>
 std::vector<std::pair<std::string, std::string>> names_from_types() {
+  std::vector<std::pair<std::uint64_t, std::size_t>> hashes;
+  strata::detail::env_name_walk counter;
+  counter.hashes = &hashes;
+  strata::detail::walk_env_names<T>(counter);
   std::vector<std::pair<std::string, std::string>> out;
-  const std::size_t n = strata::detail::env_name_count<T>();
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < counter.count; ++i) {
     strata::detail::env_collision entry;
-    strata::detail::env_name_sink keeper;
+    strata::detail::env_name_walk keeper;
     keeper.keep_first = i;
     keeper.kept = &entry;
     strata::detail::walk_env_names<T>(keeper);
+    CHECK(hashes[i].first == strata::detail::fnv1a(entry.name.view()));
     out.emplace_back(entry.name.view(), entry.first.view());
   }
   return out;

@@ -306,7 +306,7 @@ constexpr auto tag_clash() {
         std::conditional_t<tag_of<First>() == tag_of<Rest>(),
                            variant_alternatives_share_a_tag<Owner, Field, First, Rest,
                                                             exact<tag_of<First>().size()>(tag_of<First>()),
-                                                            "give one its own `tag`">,
+                                                            "give one its own static tag">,
                            void>...>;
     if constexpr (!std::is_void_v<clash>) return found<clash>{};
     else return tag_clash<Owner, Field, Rest...>();
@@ -429,39 +429,44 @@ constexpr auto held_by_alternatives(std::variant<A...>*) {
   return std::type_identity<boost::mp11::mp_append<held_structs_t<A>...>>{};
 }
 
-template <class Target, class S, class Path>
+/// How deep below a struct the search for a way back to it goes: far deeper
+/// than a configuration nests, and a bound on a cycle that does not pass
+/// through the struct (its own struct's check reports that one).
+inline constexpr std::size_t cycle_search_depth = 64;
+
+template <class Target, class S, std::size_t Depth>
 struct cycle_below;
 
-/// The first cycle back to Target below any of the structs `Held`.
-template <class Target, class Path, class Held>
+/// The first way back to Target below any of the structs `Held`.
+template <class Target, std::size_t Depth, class Held>
 struct cycle_below_any;
-template <class Target, class Path, class... Held>
-struct cycle_below_any<Target, Path, boost::mp11::mp_list<Held...>> {
-  using type = first_problem_t<typename cycle_below<Target, Held, boost::mp11::mp_push_back<Path, Held>>::type...>;
+template <class Target, std::size_t Depth, class... Held>
+struct cycle_below_any<Target, Depth, boost::mp11::mp_list<Held...>> {
+  using type = first_problem_t<typename cycle_below<Target, Held, Depth - 1>::type...>;
 };
 
-/// The field of S, or of a struct below it (not on `Path`), that holds Target.
-template <class Target, class S, class D, class Path>
+/// The field of S, or of a struct below it, that holds Target.
+template <class Target, class S, class D, std::size_t Depth>
 constexpr auto member_cycle() {
   using held = held_structs_t<member_type<S, D>>;
-  if constexpr (boost::mp11::mp_contains<held, Target>::value) {
-    return found<recursive_schema<S, member_name<D>, Target>>{};
-  } else {
-    using deeper = boost::mp11::mp_remove_if_q<held, boost::mp11::mp_bind_front<boost::mp11::mp_contains, Path>>;
-    return found<typename cycle_below_any<Target, Path, deeper>::type>{};
-  }
+  if constexpr (boost::mp11::mp_contains<held, Target>::value) return found<recursive_schema<S, member_name<D>, Target>>{};
+  else if constexpr (Depth <= 1) return no_problem{};
+  else return found<typename cycle_below_any<Target, Depth, held>::type>{};
 }
 
-template <class Target, class S, class Path, class Members = own_members_of<S>>
+template <class Target, class S, std::size_t Depth, class Members = members_of<S>>
 struct cycle_below_members;
-template <class Target, class S, class Path, template <class...> class L, class... D>
-struct cycle_below_members<Target, S, Path, L<D...>> {
-  using type = first_problem_t<typename decltype(member_cycle<Target, S, D, Path>())::type...>;
+template <class Target, class S, std::size_t Depth, template <class...> class L, class... D>
+struct cycle_below_members<Target, S, Depth, L<D...>> {
+  using type = first_problem_t<typename decltype(member_cycle<Target, S, D, Depth>())::type...>;
 };
 
-template <class Target, class S, class Path>
+/// A way from S back to Target, as the problem of the field that closes it.
+/// Memoized per (Target, S, Depth), so a struct reached along many paths is
+/// searched a bounded number of times.
+template <class Target, class S, std::size_t Depth>
 struct cycle_below {
-  using type = typename cycle_below_members<Target, S, Path>::type;
+  using type = typename cycle_below_members<Target, S, Depth>::type;
 };
 
 /// The first problem of struct T and the structs it holds: memoized, so
@@ -472,7 +477,7 @@ constexpr auto struct_problem() {
     return found<struct_not_described<T, "add BOOST_DESCRIBE_STRUCT(T, ...)">>{};
   } else {
     using description = typename decltype(description_problem<T>())::type;
-    using cycle = typename cycle_below<T, T, boost::mp11::mp_list<T>>::type;
+    using cycle = typename cycle_below<T, T, cycle_search_depth>::type;
     if constexpr (!std::is_void_v<description>) return found<description>{};
     else if constexpr (!std::is_void_v<cycle>) return found<cycle>{};
     else return members_problem<T>(members_of<T>{});

@@ -8,12 +8,13 @@
 // walks list the same names.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <variant>
+#include <vector>
 
 #include <strata/declare/configured.hpp>
 #include <strata/detail/compile_error.hpp>
@@ -44,27 +45,77 @@ struct env_collision {
   env_name_string name;
 };
 
+constexpr std::uint64_t fnv1a_basis = 1469598103934665603ull;
+constexpr std::uint64_t fnv1a_step(std::uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+}
 constexpr std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  std::uint64_t h = fnv1a_basis;
+  for (char c : s) h = fnv1a_step(h, c);
   return h;
 }
 
-/// Told every static name of a schema, in walk order: counts them, records
-/// their hashes, or keeps the two at positions `keep_first` and `keep_second`.
-/// One type for every walk, so each struct's walk is instantiated once.
-struct env_name_sink {
+/// A walk over every static name of a schema, in a fixed order. It hashes
+/// each name as it goes and records the hashes; it spells names and paths
+/// out only when asked to keep two of them, which happens once, for a
+/// collision: constant evaluation is slow, so the check of a sound schema
+/// is one pass that writes no strings. One type for every walk, so each
+/// struct's walk is instantiated once.
+struct env_name_walk {
   static constexpr std::size_t none = static_cast<std::size_t>(-1);
-  std::size_t count = 0;
-  std::pair<std::uint64_t, std::size_t>* hashes = nullptr;
-  std::size_t keep_first = none, keep_second = none;
+
+  // what to do
+  std::vector<std::pair<std::uint64_t, std::size_t>>* hashes = nullptr;  ///< (hash, position) of each name
+  std::size_t keep_first = none, keep_second = none;  ///< positions to spell out into `kept`
   env_collision* kept = nullptr;
   env_name_string second_name;
 
-  constexpr void operator()(std::string_view name, std::string_view path) {
-    if (hashes) hashes[count] = {fnv1a(name), count};
-    if (kept && count == keep_first) kept->first = env_path(path), kept->name = env_name_string(name);
-    if (kept && count == keep_second) kept->second = env_path(path), second_name = env_name_string(name);
+  // where it is
+  std::size_t count = 0;  ///< names visited
+  std::size_t depth = 0;  ///< segments below the root
+  std::uint64_t hash = fnv1a_basis;
+  env_name_string name;
+  env_path path;
+
+  constexpr bool spelling() const { return kept != nullptr; }
+
+  /// Starts at the root: every name begins with `prefix`.
+  constexpr void start(std::string_view prefix) {
+    hash = fnv1a(prefix);
+    if (spelling()) name = env_name_string(prefix);
+  }
+
+  struct mark {
+    std::uint64_t hash;
+    std::size_t name, path;
+  };
+  /// Goes down one segment: `sep` and KEY in the name (no `sep` at the
+  /// root), `.key` in the path.
+  constexpr mark enter(std::string_view sep, std::string_view key) {
+    const mark m{hash, name.size(), path.size()};
+    if (depth++ > 0) {
+      for (char c : sep) hash = fnv1a_step(hash, c);
+      if (spelling()) name.append(sep), path.push_back('.');
+    }
+    for (char c : key) hash = fnv1a_step(hash, to_upper(c));
+    if (spelling()) append_upper(name, key), path.append(key);
+    return m;
+  }
+  constexpr void leave(const mark& m) {
+    --depth;
+    hash = m.hash;
+    if (spelling()) name.truncate(m.name), path.truncate(m.path);
+  }
+
+  /// The name here, or an alias (unprefixed) of the field here.
+  constexpr void visit() { record(hash, name.view()); }
+  constexpr void visit_alias(std::string_view alias) { record(fnv1a(alias), alias); }
+
+ private:
+  constexpr void record(std::uint64_t h, std::string_view spelled) {
+    if (hashes) hashes->push_back({h, count});
+    if (count == keep_first) kept->first = path, kept->name = env_name_string(spelled);
+    if (count == keep_second) kept->second = path, second_name = env_name_string(spelled);
     ++count;
   }
 };
@@ -81,60 +132,46 @@ struct first_env_alias<L<A, R...>> {
 };
 
 template <class S>
-constexpr void env_names_of_struct(env_name_sink& sink, env_name_string& name, env_path& path, std::string_view sep);
+constexpr void env_names_of_struct(env_name_walk& walk, std::string_view sep);
 
 /// The names below a member of type V: a nested struct's, an optional
 /// one's, a variant's tag and alternatives'. List and map elements carry an
 /// index or key known only at run time.
 template <class V>
-constexpr void env_names_below(env_name_sink& sink, env_name_string& name, env_path& path, std::string_view sep,
-                               std::string_view discriminator) {
+constexpr void env_names_below(env_name_walk& walk, std::string_view sep, std::string_view discriminator) {
   if constexpr (is_optional<V>) {
-    env_names_below<typename V::value_type>(sink, name, path, sep, discriminator);
+    env_names_below<typename V::value_type>(walk, sep, discriminator);
   } else if constexpr (is_described_struct<V>) {
-    env_names_of_struct<V>(sink, name, path, sep);
+    env_names_of_struct<V>(walk, sep);
   } else if constexpr (is_variant<V>) {
     // the tag, then each alternative's fields at the same level (shared
     // names of several alternatives share one path, so they do not collide)
-    const std::size_t name_mark = name.size(), path_mark = path.size();
-    name.append(sep);
-    append_upper(name, discriminator);
-    path.push_back('.');
-    path.append(discriminator);
-    sink(name.view(), path.view());
-    name.truncate(name_mark);
-    path.truncate(path_mark);
+    const auto m = walk.enter(sep, discriminator);
+    walk.visit();
+    walk.leave(m);
     [&]<class... A>(std::variant<A...>*) {
-      (env_names_of_struct<A>(sink, name, path, sep), ...);
+      (env_names_of_struct<A>(walk, sep), ...);
     }(static_cast<V*>(nullptr));
   }
 }
 
 template <class S>
-constexpr void env_names_of_struct(env_name_sink& sink, env_name_string& name, env_path& path, std::string_view sep) {
+constexpr void env_names_of_struct(env_name_walk& walk, std::string_view sep) {
   for_each_member<S>([&](auto d) {
     using D = decltype(d);
     using F = std::remove_cvref_t<decltype(std::declval<S&>().*D::pointer)>;
-    const std::size_t name_mark = name.size(), path_mark = path.size();
-    if (!path.empty()) {
-      name.append(sep);
-      path.push_back('.');
-    }
-    const std::string_view key = key_of(D::name);
-    append_upper(name, key);
-    path.append(key);
-    sink(name.view(), path.view());
+    const auto m = walk.enter(sep, key_of(D::name));
+    walk.visit();
     if constexpr (is_annotated<F>) {
       using alias = typename first_env_alias<annotations_of<F>>::type;
-      if constexpr (!std::is_void_v<alias>) alias::each_name([&](std::string_view n) { sink(n, path.view()); });
+      if constexpr (!std::is_void_v<alias>) alias::each_name([&](std::string_view n) { walk.visit_alias(n); });
       using discriminator = typename find_discriminator<annotations_of<F>>::type;
-      if constexpr (std::is_void_v<discriminator>) env_names_below<value_type_of<F>>(sink, name, path, sep, {});
-      else env_names_below<value_type_of<F>>(sink, name, path, sep, discriminator::key);
+      if constexpr (std::is_void_v<discriminator>) env_names_below<value_type_of<F>>(walk, sep, {});
+      else env_names_below<value_type_of<F>>(walk, sep, discriminator::key);
     } else {
-      env_names_below<F>(sink, name, path, sep, {});
+      env_names_below<F>(walk, sep, {});
     }
-    name.truncate(name_mark);
-    path.truncate(path_mark);
+    walk.leave(m);
   });
 }
 
@@ -157,49 +194,36 @@ constexpr std::string_view env_separator_of_types() {
   return flat ? "_" : "__";
 }
 
-/// Walks every static name of root T into `sink`.
+/// Walks every static name of root T.
 template <class T>
-constexpr void walk_env_names(env_name_sink& sink) {
-  env_name_string name(options_of<T>().prefix);
-  env_path path;
-  env_names_of_struct<T>(sink, name, path, env_separator_of_types<T>());
-}
-
-template <class T>
-constexpr std::size_t env_name_count() {
-  env_name_sink counter;
-  walk_env_names<T>(counter);
-  return counter.count;
+constexpr void walk_env_names(env_name_walk& walk) {
+  walk.start(options_of<T>().prefix);
+  env_names_of_struct<T>(walk, env_separator_of_types<T>());
 }
 
 template <class T>
 constexpr env_collision find_env_collision() {
-  constexpr std::size_t n = env_name_count<T>();
-  if constexpr (n < 2) {
-    return {};
-  } else {
-    std::array<std::pair<std::uint64_t, std::size_t>, n> hashes{};
-    env_name_sink hasher;
-    hasher.hashes = hashes.data();
-    walk_env_names<T>(hasher);
-    // insertion sort: a few hundred names, and no <algorithm>
-    for (std::size_t i = 1; i < n; ++i)
-      for (std::size_t j = i; j > 0 && hashes[j] < hashes[j - 1]; --j) std::swap(hashes[j], hashes[j - 1]);
-    for (std::size_t k = 1; k < n; ++k) {
-      if (hashes[k].first != hashes[k - 1].first) continue;
-      env_collision c;
-      env_name_sink keeper;
-      keeper.keep_first = hashes[k - 1].second < hashes[k].second ? hashes[k - 1].second : hashes[k].second;
-      keeper.keep_second = hashes[k - 1].second < hashes[k].second ? hashes[k].second : hashes[k - 1].second;
-      keeper.kept = &c;
-      walk_env_names<T>(keeper);
-      if (c.name.view() == keeper.second_name.view() && c.first.view() != c.second.view()) {  // not a hash accident
-        c.found = true;
-        return c;
-      }
+  std::vector<std::pair<std::uint64_t, std::size_t>> hashes;
+  env_name_walk hasher;
+  hasher.hashes = &hashes;
+  walk_env_names<T>(hasher);
+  // insertion sort: a few hundred names, and no <algorithm>
+  for (std::size_t i = 1; i < hashes.size(); ++i)
+    for (std::size_t j = i; j > 0 && hashes[j] < hashes[j - 1]; --j) std::swap(hashes[j], hashes[j - 1]);
+  for (std::size_t k = 1; k < hashes.size(); ++k) {
+    if (hashes[k].first != hashes[k - 1].first) continue;
+    env_collision c;
+    env_name_walk keeper;
+    keeper.keep_first = hashes[k - 1].second;  // positions are unique, so the pair sorts by them
+    keeper.keep_second = hashes[k].second;
+    keeper.kept = &c;
+    walk_env_names<T>(keeper);
+    if (c.name.view() == keeper.second_name.view() && c.first.view() != c.second.view()) {  // not a hash accident
+      c.found = true;
+      return c;
     }
-    return {};
   }
+  return {};
 }
 
 /// Evaluated once per type: clang evaluates a function's local constexpr

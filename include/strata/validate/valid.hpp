@@ -179,10 +179,10 @@ constexpr bool valid(const T& cfg) {
 
 /// The same check for a constant configuration with static storage
 /// (`constexpr Limits kDefaults{...};` at namespace scope, or a static
-/// member): true, or a compile error whose first line names the
-/// configuration's type, the path of the first field that breaks a
-/// constraint and the constraint, `constant_breaks_constraint<Limits,
-/// "workers", "range<1, 32>">`. `static_assert(strata::valid<kDefaults>());`
+/// member): true, or a compile error whose first line names the constant,
+/// the path of the first field that breaks a constraint and the constraint,
+/// `constant_breaks_constraint<app::kDefaults, "workers", "range<1, 32>">`.
+/// `static_assert(strata::valid<kDefaults>());`
 template <const auto& Config>
 consteval bool valid() {
   constexpr const detail::first_broken& broken = detail::first_broken_v<Config>;
