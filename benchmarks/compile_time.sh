@@ -7,7 +7,10 @@
 #   (a) declaring the configuration: decl_strata.cpp - decl_plain.cpp,
 #       target <= +0.2 s;
 #   (b) loading it: load_strata.cpp / load_handwritten.cpp, time and peak
-#       memory, target <= 2.0 each.
+#       memory, target <= 2.0 each;
+#   (c) checking it where it is declared (issue 18): decl_checked.cpp -
+#       decl_strata.cpp, STRATA_CHECK on each MusicGen struct, per struct,
+#       target <= +0.10 s per struct.
 # and, for scale, what each program compiles once: strata's engine
 # (strata_engine.cpp, <strata/src.hpp>) beside toml++'s own compiled part
 # (toml_implementation.cpp), which the hand-written loader links from Debian.
@@ -46,7 +49,7 @@ if [ ! -x "$TIME" ] || ! "$TIME" --version 2>&1 | grep -q 'GNU'; then
   exit 1
 fi
 
-tus=(decl_plain decl_strata load_handwritten load_strata strata_engine toml_implementation)
+tus=(decl_plain decl_strata decl_checked load_handwritten load_strata strata_engine toml_implementation)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -149,6 +152,16 @@ for cxx in "${compilers_run[@]}"; do
   else
     diff=$(awk -v a="$strata_s" -v b="$plain_s" 'BEGIN { printf "%+.2f", a - b }')
     echo "$cxx: (a) declaration overhead decl_strata - decl_plain: $diff s (target <= +0.20 s) $(verdict "$diff" 0.2)"
+  fi
+
+  checked_s=$(lookup "$cxx" decl_checked 3)
+  structs=$(grep -c '^STRATA_CHECK(' "$tu_dir/decl_checked.cpp")
+  if [ "$strata_s" = FAILED ] || [ "$checked_s" = FAILED ]; then
+    echo "$cxx: (c) declaration-site check decl_checked - decl_strata: n/a (a translation unit did not compile) (target <= +0.10 s per struct) MISSED"
+  else
+    total=$(awk -v a="$checked_s" -v b="$strata_s" 'BEGIN { printf "%+.2f", a - b }')
+    each=$(awk -v t="$total" -v n="$structs" 'BEGIN { printf "%+.3f", t / n }')
+    echo "$cxx: (c) declaration-site check decl_checked - decl_strata: $total s for $structs structs, $each s per struct (target <= +0.10 s per struct) $(verdict "$each" 0.1)"
   fi
 
   hw_s=$(lookup "$cxx" load_handwritten 3)

@@ -490,17 +490,18 @@ TEST_CASE("a cycle is found at compile time, with its chain in the error's templ
 }
 
 TEST_CASE("a parameter the container cannot supply is a compile-time error naming its type") {
-  static_assert(std::is_same_v<di::graph<TakesInt>::error, di::unsupported_parameter<TakesInt, int>>);
-  static_assert(std::is_same_v<di::graph<DeepBad>::error, di::unsupported_parameter<TakesInt, int>>);
-  static_assert(std::is_same_v<di::graph<TakesString>::error, di::unsupported_parameter<TakesString, const std::string>>);
-  static_assert(std::is_same_v<di::graph<TakesInterface>::error, di::unsupported_parameter<TakesInterface, Interface>>);
-  static_assert(std::is_same_v<di::graph<TakesMutableConfig>::error, di::configuration_parameter_not_const<TakesMutableConfig, Db>>);
-  static_assert(std::is_same_v<di::graph<TakesConfigByValue>::error, di::configuration_parameter_not_const<TakesConfigByValue, Db>>);
+  static_assert(std::is_same_v<di::graph<TakesInt>::error, di::unsupported_parameter<TakesInt, int, di::neither_configuration_nor_component>>);
+  static_assert(std::is_same_v<di::graph<DeepBad>::error, di::unsupported_parameter<TakesInt, int, di::neither_configuration_nor_component>>);
+  static_assert(std::is_same_v<di::graph<TakesString>::error, di::unsupported_parameter<TakesString, const std::string, di::neither_configuration_nor_component>>);
+  static_assert(std::is_same_v<di::graph<TakesInterface>::error, di::unsupported_parameter<TakesInterface, Interface, di::neither_configuration_nor_component>>);
+  static_assert(std::is_same_v<di::graph<TakesMutableConfig>::error, di::configuration_parameter_not_const<TakesMutableConfig, Db, di::take_configuration_as_const>>);
+  static_assert(std::is_same_v<di::graph<TakesConfigByValue>::error, di::configuration_parameter_not_const<TakesConfigByValue, Db, di::take_configuration_as_const>>);
   static_assert(std::is_same_v<di::graph<TakesSharedMutableConfig>::error,
-                               di::configuration_parameter_not_const<TakesSharedMutableConfig, std::shared_ptr<Db>>>);
-  static_assert(std::is_same_v<di::graph<Ambiguous>::error, di::no_injectable_constructor<Ambiguous>>);
-  static_assert(std::is_same_v<di::graph<Misleading>::error, di::no_injectable_constructor<Misleading>>);
-  static_assert(std::is_same_v<di::graph<int>::error, di::unsupported_root<int>>);
-  static_assert(std::is_same_v<di::graph<std::string>::error, di::unsupported_root<std::string>>);
+                               di::configuration_parameter_not_const<TakesSharedMutableConfig, std::shared_ptr<Db>,
+                                                                     di::take_configuration_as_const>>);
+  static_assert(std::is_same_v<di::graph<Ambiguous>::error, di::no_injectable_constructor<Ambiguous, di::no_callable_constructor>>);
+  static_assert(std::is_same_v<di::graph<Misleading>::error, di::no_injectable_constructor<Misleading, di::no_callable_constructor>>);
+  static_assert(std::is_same_v<di::graph<int>::error, di::unsupported_root<int, di::neither_configuration_nor_component>>);
+  static_assert(std::is_same_v<di::graph<std::string>::error, di::unsupported_root<std::string, di::neither_configuration_nor_component>>);
   CHECK(true);
 }

@@ -1,9 +1,14 @@
-// Compile-time names and checks: env_name<T>, check_schema<T>, valid(t).
+// Compile-time names and checks: env_name<T>, check_schema<T>, valid(t), valid<t>().
 #include <doctest/doctest.h>
 
 #include <strata/load.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace names {
 struct Db {
@@ -52,6 +57,26 @@ struct Limits {
   strata::annotated<std::chrono::seconds, strata::max<3600>> ttl{60};
 };
 BOOST_DESCRIBE_STRUCT(Limits, (), (workers, ratio, batch, timeout, ttl))
+
+struct Pg {
+  std::string host;
+  int port = 5432;
+};
+BOOST_DESCRIBE_STRUCT(Pg, (), (host, port))
+struct Lite {
+  std::string path;
+  int port = 0;
+};
+BOOST_DESCRIBE_STRUCT(Lite, (), (path, port))
+struct Mixed {
+  std::optional<Db> replica;
+  strata::annotated<std::variant<Pg, Lite>, strata::discriminator<"kind">> store;
+  std::vector<Db> shards;
+  strata::annotated<int, strata::env_alias<"PORT">, strata::range<1, 65535>> port = 80;
+  bool debug_ = false;
+};
+BOOST_DESCRIBE_STRUCT(Mixed, (), (replica, store, shards, port, debug_))
+STRATA_CONFIGURED(Mixed, {.prefix = "MIX_"})
 }  // namespace names
 
 // Names are constant expressions.
@@ -75,6 +100,51 @@ constexpr names::Limits kTooManyWorkers = [] {
   return l;
 }();
 static_assert(!strata::valid(kTooManyWorkers));
+// The form whose failure names the field: tests/compile_fail/valid_constant.cpp.
+static_assert(strata::valid<kDefaults>());
+
+namespace {
+/// Every static env name of T with its path, as the loader derives them
+/// from the shape tables and as the compile-time collision check derives
+/// them from the types.
+template <class T>
+std::vector<std::pair<std::string, std::string>> names_from_shapes() {
+  std::vector<std::pair<std::string, std::string>> out;
+  strata::detail::for_each_env_name<T>(
+      [&](std::string_view name, std::string_view path) { out.emplace_back(name, path); });
+  return out;
+}
+template <class T>
+std::vector<std::pair<std::string, std::string>> names_from_types() {
+  std::vector<std::pair<std::uint64_t, std::size_t>> hashes;
+  strata::detail::env_name_walk counter;
+  counter.hashes = &hashes;
+  strata::detail::walk_env_names<T>(counter);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (std::size_t i = 0; i < counter.count; ++i) {
+    strata::detail::env_collision entry;
+    strata::detail::env_name_walk keeper;
+    keeper.keep_first = i;
+    keeper.kept = &entry;
+    strata::detail::walk_env_names<T>(keeper);
+    CHECK(hashes[i].first == strata::detail::fnv1a(entry.name.view()));
+    out.emplace_back(entry.name.view(), entry.first.view());
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the collision check derives the loader's env names") {
+  CHECK(names_from_types<names::Tree>() == names_from_shapes<names::Tree>());
+  CHECK(names_from_types<names::Auto>() == names_from_shapes<names::Auto>());
+  CHECK(names_from_types<names::AutoTree>() == names_from_shapes<names::AutoTree>());
+  CHECK(names_from_types<names::Flat>() == names_from_shapes<names::Flat>());
+  const auto mixed = names_from_types<names::Mixed>();
+  CHECK(mixed == names_from_shapes<names::Mixed>());
+  // replica, its host, port, url and url's two aliases; store, its kind and
+  // both alternatives' fields; shards; port and its alias; debug
+  CHECK(mixed.size() == 16);
+}
 
 TEST_CASE("env_name converts to std::string_view") {
   constexpr auto name = strata::env_name<names::Tree>("db.port");

@@ -22,7 +22,9 @@
 #include <boost/mp11/algorithm.hpp>
 #include <boost/mp11/list.hpp>
 
+#include <strata/declare/fixed_string.hpp>
 #include <strata/declare/tags.hpp>
+#include <strata/detail/compile_error.hpp>
 #include <strata/schema/traits.hpp>
 
 #ifndef STRATA_CONTAINER_MAX_ARITY
@@ -40,9 +42,6 @@ class live;
 namespace detail::di {
 
 using boost::mp11::mp_list;
-
-template <class...>
-inline constexpr bool always_false = false;
 
 // --- type names --------------------------------------------------------------
 
@@ -291,59 +290,45 @@ template <class T>
 using constructor = typename choose<T, STRATA_CONTAINER_MAX_ARITY>::type;
 
 // --- compile-time errors ------------------------------------------------------
-// Each names what is wrong in its template arguments, which both compilers
-// print with the message.
+// Problem templates (see <strata/detail/compile_error.hpp>), declared and
+// never defined: the compiler's first error line spells one with the
+// component, the parameter and why. The comment on each declaration line is
+// quoted below it.
 
-template <class Component, class Parameter>
-struct unsupported_parameter {
-  static_assert(always_false<Component, Parameter>,
-                "strata: the container cannot supply this constructor parameter (template arguments: the "
-                "component, then the parameter type): it is neither a configuration (const Cfg&, "
-                "std::shared_ptr<const Cfg>, live<Cfg>&) nor a component (T&, const T&, std::shared_ptr<T>) "
-                "the container can build");
-};
+/// A constructor parameter that is neither a configuration nor a component.
+template <class Component, class Parameter, fixed_string Why>
+struct unsupported_parameter;  // strata: configurations as const Cfg&, std::shared_ptr<const Cfg>, live<Cfg>&; components as T&, const T&, std::shared_ptr<T>
 
-template <class Component, class Parameter>
-struct configuration_parameter_not_const {
-  static_assert(always_false<Component, Parameter>,
-                "strata: a configuration parameter must be const (template arguments: the component, then "
-                "the parameter type): take it as const Cfg&, std::shared_ptr<const Cfg> or live<Cfg>&");
-};
+/// A configuration parameter the component could modify.
+template <class Component, class Parameter, fixed_string Fix>
+struct configuration_parameter_not_const;  // strata: take it as const Cfg&, std::shared_ptr<const Cfg> or live<Cfg>&
 
-template <class Component, class ParameterIndex>
-struct undiscoverable_parameter {
-  static_assert(always_false<Component, ParameterIndex>,
-                "strata: the container cannot see the type of this constructor parameter (template "
-                "arguments: the component, then the parameter's position from 0): a constructor template, "
-                "or a parameter type with a converting constructor template such as std::function or "
-                "std::optional");
-};
+/// A parameter whose type the probes cannot see (`Position` counts from 0).
+template <class Component, std::size_t Position, fixed_string Why>
+struct undiscoverable_parameter;  // strata: a constructor template, or a parameter type with a converting template constructor (std::function, std::optional)
 
-template <class Component>
-struct no_injectable_constructor {
-  static_assert(always_false<Component>,
-                "strata: the container cannot find a constructor of this component to call: none is public, "
-                "several have the same number of parameters, one takes an rvalue reference, or it has more "
-                "than STRATA_CONTAINER_MAX_ARITY parameters");
-};
+/// A component without a constructor the container can call.
+template <class Component, fixed_string Why>
+struct no_injectable_constructor;  // strata: none public, several of one length, a T&& parameter, or more than STRATA_CONTAINER_MAX_ARITY
 
+/// Each component needs the next one; the last is the first again.
 template <class... Chain>
-struct dependency_cycle_chain {
-  static_assert(always_false<Chain...>,
-                "strata: dependency cycle: each component in the template arguments needs the next one, and the "
-                "last one is the first again");
-};
+struct dependency_cycle_chain;  // strata: break the cycle: take one of them later through strata::container& or live<>
 
-template <class Root>
-struct unsupported_root {
-  static_assert(always_false<Root>,
-                "strata: the container cannot provide this type: it is neither a configuration nor a component");
-};
+/// A `get<T>()` or `validate<T>()` type that is neither a configuration nor a component.
+template <class Root, fixed_string Why>
+struct unsupported_root;  // strata: get<T>() builds described structs (configurations) and classes (components)
+
+// The reasons and fixes the problems above carry.
+inline constexpr fixed_string neither_configuration_nor_component = "not a configuration or a component";
+inline constexpr fixed_string take_configuration_as_const = "take it as const Cfg& or live<Cfg>&";
+inline constexpr fixed_string hidden_by_a_template = "a template hides its type";
+inline constexpr fixed_string no_callable_constructor = "none public, unique and without T&&";
 
 // --- the dependency graph ------------------------------------------------------
 // A depth-first walk over types. It records the first error as a type (one of
 // the templates above, not instantiated) and stops there; the caller
-// instantiates it, so one mistake gives one static_assert.
+// reports it, so one mistake gives one error.
 
 template <class Visited, class Configs, class Error>
 struct walk_state {
@@ -391,15 +376,16 @@ struct visit<S, Chain, context_node, true> {
 };
 template <class S, class Chain, class O, class P>
 struct visit<S, Chain, unsupported_node<O, P>, true> {
-  using type = failed<S, std::conditional_t<std::is_void_v<O>, unsupported_root<P>, unsupported_parameter<O, P>>>;
+  using type = failed<S, std::conditional_t<std::is_void_v<O>, unsupported_root<P, neither_configuration_nor_component>,
+                                                     unsupported_parameter<O, P, neither_configuration_nor_component>>>;
 };
 template <class S, class Chain, class O, class P>
 struct visit<S, Chain, mutable_config_node<O, P>, true> {
-  using type = failed<S, configuration_parameter_not_const<O, P>>;
+  using type = failed<S, configuration_parameter_not_const<O, P, take_configuration_as_const>>;
 };
 template <class S, class Chain, class O, std::size_t I>
 struct visit<S, Chain, unknown_node<O, I>, true> {
-  using type = failed<S, undiscoverable_parameter<O, std::integral_constant<std::size_t, I>>>;
+  using type = failed<S, undiscoverable_parameter<O, I, hidden_by_a_template>>;
 };
 
 /// What a component's subgraph adds: 0 new, 1 on the chain (a cycle), 2 done.
@@ -424,7 +410,7 @@ struct visit_component<S, Chain, T, 1> {
 };
 template <class S, class Chain, class T, bool Found = (constructor<T>::arity >= 0)>
 struct visit_new_component {
-  using type = failed<S, no_injectable_constructor<T>>;
+  using type = failed<S, no_injectable_constructor<T, no_callable_constructor>>;
 };
 template <class S, class Chain, class T>
 struct visit_new_component<S, Chain, T, true> {
@@ -450,8 +436,7 @@ auto root_node() {
 
 /// The dependency graph below Roots: `ok` when every constructor can be
 /// called, every parameter supplied and there is no cycle; otherwise `error`
-/// is the first problem, a template whose instantiation is a static_assert
-/// (see `check`). `configs` lists every configuration type the graph needs,
+/// is the first problem, one of the problem templates above (see `check`). `configs` lists every configuration type the graph needs,
 /// `components` every component, dependencies first.
 template <class... Roots>
 struct graph {
@@ -463,10 +448,12 @@ struct graph {
   using components = typename state::visited;
 };
 
-/// Instantiates the graph's error (its static_assert) when there is one.
+/// Reports the graph's error when there is one.
 template <class Graph>
 constexpr void check() {
-  if constexpr (!Graph::ok) static_cast<void>(sizeof(typename Graph::error));
+  if constexpr (!Graph::ok) {
+    using reported [[maybe_unused]] = typename compile_error<typename Graph::error>::type;
+  }
 }
 
 }  // namespace detail::di

@@ -1,61 +1,24 @@
 // strata/schema/env_names.hpp: environment-variable names derived from the
-// schema at compile time (the pull model): `env_name<T>("db.host")`, the
-// effective mapping of a type, and the walk that lists every static name so
-// two fields deriving the same variable are caught at compile time.
+// schema's shape tables (the pull model): `env_name<T>("db.host")`, the
+// effective mapping of a type, and the walk that lists every static name
+// (the env source uses it to warn about unknown variables). The
+// compile-time collision check derives the same names from the types:
+// schema/env_collisions.hpp.
 #pragma once
 
-#include <algorithm>
-#include <array>
 #include <cstddef>
-#include <cstdint>
 #include <stdexcept>
 #include <string_view>
 
 #include <strata/declare/configured.hpp>
+#include <strata/schema/env_collisions.hpp>
 #include <strata/schema/shape.hpp>
+#include <strata/schema/static_string.hpp>
 #include <strata/schema/traits.hpp>
 
 namespace strata {
 
-/// A string of at most `Capacity` characters held by value, so it works in
-/// constant expressions and as a template argument.
-template <std::size_t Capacity>
-struct static_string {
-  char chars[Capacity + 1]{};
-  std::size_t length = 0;
-
-  constexpr static_string() = default;
-  constexpr static_string(std::string_view s) { append(s); }
-
-  constexpr void append(std::string_view s) {
-    if (length + s.size() > Capacity) throw std::length_error("strata::static_string: capacity exceeded");
-    for (char c : s) chars[length++] = c;
-    chars[length] = '\0';
-  }
-  constexpr void push_back(char c) { append(std::string_view(&c, 1)); }
-  constexpr void truncate(std::size_t n) {
-    length = n;
-    chars[length] = '\0';
-  }
-
-  constexpr std::size_t size() const { return length; }
-  constexpr bool empty() const { return length == 0; }
-  constexpr const char* c_str() const { return chars; }
-  constexpr std::string_view view() const { return {chars, length}; }
-  constexpr operator std::string_view() const { return view(); }
-  friend constexpr bool operator==(const static_string& a, std::string_view b) { return a.view() == b; }
-};
-
-/// What `env_name<T>` returns.
-using env_name_string = static_string<256>;
-
 namespace detail {
-
-constexpr char to_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-
-constexpr void append_upper(env_name_string& out, std::string_view key) {
-  for (char c : key) out.push_back(to_upper(c));
-}
 
 /// automatic: flat when every field of the root is a scalar, tree otherwise.
 constexpr mapping effective_mapping(const shape& root, mapping chosen) {
@@ -150,12 +113,6 @@ constexpr bool append_env_path(env_name_string& out, const shape& s, std::string
 
 // --- every static name of a schema, for the collision check ---------------
 
-/// One static name: the variable, the dotted path it reads.
-struct env_entry {
-  env_name_string name;
-  static_string<200> path;
-};
-
 template <class F>
 constexpr void walk_env(const shape& s, F& visit, env_name_string& name, static_string<200>& path,
                         std::string_view sep, std::string_view disc);
@@ -218,61 +175,6 @@ constexpr void for_each_env_name(const shape& root, std::string_view prefix, std
 template <class T, class F>
 constexpr void for_each_env_name(F&& visit) {
   for_each_env_name(*shape_of<T>, options_of<T>().prefix, env_separator<T>(), visit);
-}
-
-template <class T>
-constexpr std::size_t env_name_count() {
-  std::size_t n = 0;
-  for_each_env_name<T>([&](std::string_view, std::string_view) { ++n; });
-  return n;
-}
-
-constexpr std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-
-/// The first two paths deriving the same variable name, if any.
-struct env_collision {
-  bool found = false;
-  static_string<200> first, second;
-  env_name_string name;
-};
-
-template <class T>
-constexpr env_collision find_env_collision() {
-  constexpr std::size_t n = env_name_count<T>();
-  if constexpr (n < 2) {
-    return {};
-  } else {
-    std::array<std::pair<std::uint64_t, std::size_t>, n> hashes{};
-    std::size_t i = 0;
-    for_each_env_name<T>([&](std::string_view name, std::string_view) {
-      hashes[i] = {fnv1a(name), i};
-      ++i;
-    });
-    std::sort(hashes.begin(), hashes.end());
-    for (std::size_t k = 1; k < n; ++k) {
-      if (hashes[k].first != hashes[k - 1].first) continue;
-      env_collision c;
-      const std::size_t a = std::min(hashes[k].second, hashes[k - 1].second);
-      const std::size_t b = std::max(hashes[k].second, hashes[k - 1].second);
-      std::size_t j = 0;
-      env_name_string name_a, name_b;
-      for_each_env_name<T>([&](std::string_view name, std::string_view path) {
-        if (j == a) c.first = static_string<200>(path), name_a = env_name_string(name);
-        if (j == b) c.second = static_string<200>(path), name_b = env_name_string(name);
-        ++j;
-      });
-      if (name_a.view() == name_b.view() && c.first.view() != c.second.view()) {  // not a hash accident
-        c.found = true;
-        c.name = name_a;
-        return c;
-      }
-    }
-    return {};
-  }
 }
 
 }  // namespace detail
