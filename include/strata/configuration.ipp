@@ -77,6 +77,7 @@ inline void gather_variables(const source_list& sources, load_state& s) {
 /// One source's layers, each sealed once complete.
 inline void read_source(const source_base& source, load_state& s) {
   const std::size_t first_layer = s.layers().size();
+  s.added.clear();
   s.composed.clear();
   source_context ctx = context_access::make_context(s);
   try {

@@ -399,7 +399,7 @@ class composer {
                      e.where);
       return;
     }
-    if (std::find(s_.composed.begin(), s_.composed.end(), canonical) != s_.composed.end()) return;  // loaded once
+    if (s_.already_composed(canonical)) return;  // a file loads once per source
     s_.composed.push_back(canonical);
     if (compose(found.path, *found.format, out) == file_status::missing)  // removed since it was found
       add_diagnostic(s_.found, severity::error, "defaults", "cannot read the file", e.where);
@@ -412,12 +412,14 @@ class composer {
 
 /// A file source: `path` read with `format` and composed, its layers added.
 inline file_status add_file(load_state& s, const std::filesystem::path& path, const file_format& format) {
-  std::error_code ec;
-  const std::filesystem::path canonical = std::filesystem::weakly_canonical(path, ec);
-  if (!ec) {
-    if (std::find(s.composed.begin(), s.composed.end(), canonical) != s.composed.end()) return file_status::ok;
-    s.composed.push_back(canonical);
+  // Made canonical only if a composition asks (system calls cost more than
+  // parsing a small file).
+  if (std::find(s.added.begin(), s.added.end(), path) != s.added.end()) return file_status::ok;
+  if (!s.composed.empty()) {
+    std::error_code ec;
+    if (s.already_composed(std::filesystem::weakly_canonical(path, ec))) return file_status::ok;
   }
+  s.added.push_back(path);
   composer c(s);
   std::vector<layer> out;
   const file_status r = c.compose(path, format, out);

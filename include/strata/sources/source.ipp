@@ -71,14 +71,24 @@ struct load_state {
   std::string profile;  ///< set by a profile source; "" without one
   /// Every file the load depends on, when asked (configuration::load(files)).
   std::vector<std::filesystem::path>* files = nullptr;
-  /// The files the current source's composition loaded (canonical): a
-  /// composition loads a file once.
-  std::vector<std::filesystem::path> composed;
+  /// The files the current source added (as given) and composed
+  /// (canonical): a source loads a file once.
+  std::vector<std::filesystem::path> added, composed;
   /// Group choices given from outside every file (none yet; issue 23 adds
   /// them from the command line).
   const group_choices* forced_groups = nullptr;
 
   std::deque<layer>& layers() { return trace.layers; }
+  /// Whether the current source loaded `canonical` already.
+  bool already_composed(const std::filesystem::path& canonical) {
+    for (const std::filesystem::path& p : added) {  // made canonical now that a composition asks
+      std::error_code ec;
+      std::filesystem::path c = std::filesystem::weakly_canonical(p, ec);
+      if (!ec && std::find(composed.begin(), composed.end(), c) == composed.end()) composed.push_back(std::move(c));
+    }
+    added.clear();
+    return std::find(composed.begin(), composed.end(), canonical) != composed.end();
+  }
   void note_file(const std::filesystem::path& path) {
     if (files) files->push_back(path);
   }
