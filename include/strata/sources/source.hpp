@@ -310,9 +310,11 @@ class change_notifier {
   ~change_notifier() = default;
 };
 
-/// A source: `s.read(ctx)` on a const source.
+/// A source: `s.read(ctx)` on a const source. (`read` is checked first: a
+/// type that has none, such as `configuration`, is not asked whether it can
+/// be moved, which would ask this concept again.)
 template <class S>
-concept source = std::move_constructible<S> && requires(const S& s, source_context& ctx) { s.read(ctx); };
+concept source = requires(const S& s, source_context& ctx) { s.read(ctx); } && std::move_constructible<S>;
 
 /// A source that contributes environment variables before any source is read.
 template <class S>
