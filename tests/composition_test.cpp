@@ -109,6 +109,12 @@ TEST_CASE("an override replaces the group's choice made by a file below") {
   dir.write("conf/legacy.toml", "defaults = [\"model/small\"]\n");
   const auto legacy = dir.write("conf/legacy_prod.toml", "defaults = [\"legacy\", {\"override /model\" = \"large\"}]\n");
   CHECK(load_file(legacy)->model.name == "large");
+  // an override that names no file is reported where the override is
+  const auto typo = dir.write("conf/typo.toml", "defaults = [\"common\", {\"override model\" = \"larg\"}]\n");
+  const auto e = only_at(load_file(typo).errors(), "defaults");
+  CHECK(contains(e.message, "'model: larg' names no file"));
+  CHECK(e.hint == "available in '" + (dir.path() / "conf/model").string() + "': 'large', 'small'; did you mean 'large'?");
+  CHECK(e.origin.name == typo.string());
 }
 
 TEST_CASE("an override nothing below uses is loaded where it stands (the Hydra seed's style)") {

@@ -44,12 +44,12 @@ class builder {
   bool on_object_end(std::size_t, error_code&) { return close(); }
   bool on_array_begin(error_code&) { return open(false); }
   bool on_array_end(std::size_t, error_code&) { return close(); }
-  bool on_key_part(sv s, std::size_t, error_code&) { return part(key_, key_at_, s, 1); }
-  bool on_key(sv s, std::size_t, error_code&) { return part(key_, key_at_, s, 1); }
-  bool on_string_part(sv s, std::size_t, error_code&) { return part(string_, value_at_, s, 1); }
-  bool on_string(sv s, std::size_t n, error_code&) {
-    part(string_, value_at_, s, 1);
-    put(strata::scalar(std::string_view(string_)), n == s.size() ? value_at_ : last_);
+  bool on_key_part(sv s, std::size_t, error_code&) { return part(key_, key_at_, s); }
+  bool on_key(sv s, std::size_t, error_code&) { return part(key_, key_at_, s); }
+  bool on_string_part(sv s, std::size_t, error_code&) { return part(string_, value_at_, s); }
+  bool on_string(sv s, std::size_t, error_code&) {
+    part(string_, value_at_, s);
+    put(strata::scalar(std::string_view(string_)), value_at_);
     string_.clear();
     return true;
   }
@@ -64,7 +64,6 @@ class builder {
   }
   bool on_comment_part(sv, error_code&) { return true; }
   bool on_comment(sv, error_code&) { return true; }
-
   strata::origin origin(const strata::location& at) const {
     return {strata::origin_kind::file, file_, at.line, at.column};
   }
@@ -76,8 +75,8 @@ class builder {
       last_ = place(static_cast<std::size_t>(s.data() - text_.data()) - before);
     return last_;
   }
-  bool part(std::string& into, strata::location& where, sv s, std::size_t quote) {
-    if (into.empty()) where = at(s, quote);
+  bool part(std::string& into, strata::location& where, sv s) {
+    if (into.empty()) where = at(s, 1);  // at the opening quote
     into.append(s.data(), s.size());
     return true;
   }

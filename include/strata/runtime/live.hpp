@@ -294,8 +294,9 @@ class live {
   }
 
   /// What each watching source last said about itself (whether it can
-  /// follow changes now, and why not), for a health endpoint. Empty while
-  /// watch() is off or when no source watches.
+  /// follow changes now, and why not), for a health endpoint. Empty before
+  /// the first watch() and when no source watches; after stop_watching(),
+  /// the last word of each.
   std::vector<watch_status> watch_health() const {
     std::lock_guard lock(watch_mutex_);
     std::vector<watch_status> out;

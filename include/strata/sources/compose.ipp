@@ -147,7 +147,8 @@ inline std::vector<default_entry> read_defaults_list(const toml::node& defaults,
         continue;
       }
     } else if (const auto* table = node.as_table(); table && table->size() == 1) {
-      const auto& [key, choice] = *table->begin();
+      const auto first = table->begin();  // its value is a proxy the iterator holds: keep the iterator
+      const auto& [key, choice] = *first;
       e.what = default_entry::kind::group;
       if (!read_group_key(key.str(), e)) {
         add_diagnostic(out, severity::error, "defaults",
@@ -318,7 +319,7 @@ class composer {
       group_choice& chosen = forced_.at(key);
       if (chosen.used) continue;
       chosen.used = true;
-      load_choice(*entry, std::filesystem::path(key) / chosen.choice, in.layers);
+      load_choice(as_chosen(*entry, chosen), std::filesystem::path(key) / chosen.choice, in.layers);
     }
     std::sort(insertions.begin(), insertions.end(), [](const insertion& a, const insertion& b) {
       return a.at != b.at ? a.at > b.at : a.order > b.order;  // last first: indices stay valid
@@ -358,25 +359,35 @@ class composer {
                    "a group is a folder of configuration files; /group is looked for in the folders above");
   }
 
+  /// The entry a choice from above makes of `e`: its problems are reported
+  /// where that choice was made.
+  static default_entry as_chosen(const default_entry& e, const group_choice& chosen) {
+    default_entry out = e;
+    out.what = default_entry::kind::group;
+    if (out.group.empty()) out.group = std::filesystem::path(e.name).parent_path().filename().string();
+    out.name = chosen.choice;
+    out.where = chosen.where;
+    return out;
+  }
+
   void group_entry(const std::filesystem::path& dir, const default_entry& e, std::vector<layer>& out) {
     const std::optional<std::string> key = group_key(dir, e);
     if (!key) return;
-    std::string_view choice = e.name;
     if (auto it = forced_.find(*key); it != forced_.end()) {
       it->second.used = true;
-      choice = it->second.choice;
+      return load_choice(as_chosen(e, it->second), std::filesystem::path(*key) / it->second.choice, out);
     }
-    load_choice(e, std::filesystem::path(*key) / std::string(choice), out);
+    load_choice(e, std::filesystem::path(*key) / e.name, out);
   }
 
   void file_entry(const std::filesystem::path& dir, const default_entry& e, std::vector<layer>& out) {
-    std::filesystem::path target = (dir / e.name).lexically_normal();
+    const std::filesystem::path target = (dir / e.name).lexically_normal();
     if (e.name.find('/') != std::string::npos) {  // a file of another folder: that group's choice
       std::error_code ec;
       const std::string key = std::filesystem::weakly_canonical(target.parent_path(), ec).string();
       if (auto it = forced_.find(key); !ec && it != forced_.end()) {
         it->second.used = true;
-        target = std::filesystem::path(key) / it->second.choice;
+        return load_choice(as_chosen(e, it->second), std::filesystem::path(key) / it->second.choice, out);
       }
     }
     load_choice(e, target, out);

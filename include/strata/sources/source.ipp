@@ -49,7 +49,7 @@ std::string type_name(const std::type_info& type) { return boost::core::demangle
 /// replaces the group's entry wherever the chain has one.
 struct group_choice {
   std::string choice;
-  origin where;
+  origin where;  ///< where it was made: its problems are reported there
   bool used = false;
 };
 /// By the group's folder, canonical.
@@ -100,7 +100,6 @@ struct context_access {
   static variables_context make_variables(load_state& s) { return variables_context(s); }
   static load_state& state(source_services& c) { return c.state_; }
   static layer_node node(load_state* s, layer* l, toml::node* n) { return layer_node(s, l, n); }
-  static toml::node* node_of(const layer_node& n) { return static_cast<toml::node*>(n.node_); }
   static layer* layer_of(const layer_node& n) { return n.layer_; }
 };
 
