@@ -71,7 +71,7 @@ test-fuzz: | deps
 
 # Google Benchmark programs, each printing its ratios against a baseline
 # measured in the same run, then compile time with both compilers.
-BENCH_PROGRAMS := binding full_load env_only scaling live_get live_reload
+BENCH_PROGRAMS := binding full_load env_only scaling live_get live_reload yaml_load
 bench: $(BUILD)/bench/build.ninja
 	cmake --build $(BUILD)/bench -j$(JOBS)
 	@for p in $(BENCH_PROGRAMS); do \
@@ -82,12 +82,13 @@ bench: $(BUILD)/bench/build.ninja
 	done
 	bash benchmarks/compile_time.sh
 
-# find_package(strata CONFIG) from an installed tree, as a user would.
+# find_package(strata CONFIG COMPONENTS yaml) from an installed tree, as a user would.
 test-install: $(BUILD)/gcc/build.ninja
 	cmake --install $(BUILD)/gcc --prefix $(CURDIR)/$(BUILD)/prefix >/dev/null
 	$(CMAKE) -S tests/install -B $(BUILD)/consumer -DCMAKE_PREFIX_PATH=$(CURDIR)/$(BUILD)/prefix
 	cmake --build $(BUILD)/consumer -j$(JOBS)
 	./$(BUILD)/consumer/consumer
+	./$(BUILD)/consumer/consumer_yaml
 
 test: test-gcc test-clang test-asan test-tsan test-fuzz test-install
 

@@ -2,16 +2,18 @@
 // -fsanitize=fuzzer,address,undefined). One input drives every channel:
 //
 //     <control byte><TOML text>\n%%\n<env NAME=VALUE lines>\n%%\n<args lines>\n%%\n<override lines>
+//         \n%%\n<.env text>\n%%\n<YAML text>
 //
 // The TOML text is read as a file source, the env lines as an injected
 // environment (also what `${VAR}` reads), the args and overrides as
-// `dotted.path=value` settings. The result goes through every output strata
+// `dotted.path=value` settings, the .env text as a dotenv file (written to a
+// temporary file) and the YAML text through yaml_text. The result goes through every output strata
 // has: format(), to_json(diagnostics), config_error::what(), to_toml,
 // to_json and explain.
 //
 // The control byte also makes the harness put a secret marker into one
 // secret field through one channel (a TOML text of its own, env, NAME_FILE,
-// args, overrides, interpolation), sometimes too short for the field's
+// args, overrides, interpolation, a .env line, YAML), sometimes too short for the field's
 // min_length or outside its pattern, so it is rejected. The marker may then
 // never appear in any output that redacts secrets: the harness aborts if it
 // does (unless the fuzzed bytes spell the marker or its source themselves).
@@ -31,6 +33,7 @@
 #include <variant>
 #include <vector>
 
+#include <strata/sources/yaml.hpp>
 #include <strata/src.hpp>
 #include <strata/tools.hpp>
 
@@ -122,6 +125,17 @@ std::string secret_file_path(std::string_view value) {
   return path;
 }
 
+/// The .env file of this process, rewritten for each input; removed at exit
+/// (by a handler that runs after static destructors, so the name is not one).
+const char* dotenv_path() {
+  static char path[64];
+  if (!path[0]) {
+    std::snprintf(path, sizeof path, "/tmp/strata-fuzz-%d.env", static_cast<int>(::getpid()));
+    std::atexit([] { std::remove(path); });
+  }
+  return path;
+}
+
 std::vector<std::string_view> split(std::string_view text, std::string_view sep) {
   std::vector<std::string_view> parts;
   for (;;) {
@@ -166,6 +180,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (parts.size() > 3)
     for (std::string_view line : split(parts[3], "\n"))
       if (!line.empty()) overrides.emplace_back(line);
+  std::string dotenv_text(parts.size() > 4 ? parts[4] : std::string_view{});
+  std::string yaml_text(parts.size() > 5 ? parts[5] : std::string_view{});
 
   // The planted secret: which field (2 bits), which channel (3 bits), which marker (2 bits).
   const int field = control & 3;
@@ -190,9 +206,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         default: return "[services.fz]\napi_key = " + value + "\n";
       }
     };
+    auto yaml_for = [&](const std::string& value) {
+      switch (field) {
+        case 0: return "auth:\n  token: " + value + "\n";
+        case 1: return "auth:\n  keys: " + value + "\n";
+        case 2: return "db:\n  kind: postgres\n  password: " + value + "\n";
+        default: return "services:\n  fz:\n    api_key: " + value + "\n";
+      }
+    };
     switch (channel) {
-      case 0:
-      case 6: secret_toml = toml_for(toml_value); break;
+      case 0: secret_toml = toml_for(toml_value); break;
+      case 6: yaml_text = yaml_for(toml_value) + yaml_text; break;
+      case 7:
+        dotenv_text = std::string(env_names[field]) + "='" + (list ? toml_value : m) + "'\n" + dotenv_text;
+        break;
       case 1: environment[env_names[field]] = list ? toml_value : m; break;
       case 2:
         if (list) environment[std::string(env_names[field]) + "__0"] = m;
@@ -200,7 +227,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
       case 3: arguments.push_back(std::string(paths[field]) + "=" + (list ? toml_value : m)); break;
       case 4: overrides.push_back(std::string(paths[field]) + "=" + (list ? toml_value : m)); break;
-      default:
+      default:  // 5
         environment[std::string(interpolation_var)] = m;
         secret_toml = toml_for(list ? "[\"${" + std::string(interpolation_var) + "}\"]"
                                     : "\"${" + std::string(interpolation_var) + "}\"");
@@ -217,7 +244,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool check = plant && !unknown_there && !contains(body, marker_core) && !contains(body, "ZQ9MK") &&
                      !contains(body, interpolation_var) && !contains(body, "strata-fuzz-secret");
 
-  auto ctx = strata::configuration(strata::toml_text(secret_toml, "secret.toml"),
+  {
+    std::ofstream out(dotenv_path(), std::ios::binary | std::ios::trunc);
+    out << dotenv_text;
+  }
+  auto ctx = strata::configuration(strata::dotenv(dotenv_path()), strata::toml_text(secret_toml, "secret.toml"),
+                                   strata::yaml_text(std::move(yaml_text), "fuzz.yaml"),
                                    strata::toml_text(std::string(toml), "fuzz.toml"), strata::env(environment),
                                    strata::args(arguments))
                  .overrides(overrides);

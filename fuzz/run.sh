@@ -14,7 +14,7 @@ bin=$out/config_fuzzer
 if [ ! -x "$bin" ] || [ -n "$(find "$root/include" "$root/fuzz/config_fuzzer.cpp" -newer "$bin" -print -quit)" ]; then
   echo "building $bin"
   clang++-19 -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-    -I"$root/include" "$root/fuzz/config_fuzzer.cpp" -ltomlplusplus -lfmt -o "$bin"
+    -I"$root/include" "$root/fuzz/config_fuzzer.cpp" -ltomlplusplus -lfmt -lyaml-cpp -o "$bin"
 fi
 corpus=$out/corpus
 if [ "${FUZZ_FRESH:-0}" = 1 ]; then rm -rf "$corpus"; fi

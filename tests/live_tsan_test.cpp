@@ -6,6 +6,7 @@
 // races (spf13/viper#174, #2123) are what this must never show.
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -174,3 +175,82 @@ TEST_CASE("many threads reload, set and read at once; swaps are ordered and call
 }
 
 }  // TEST_SUITE
+
+namespace livetsan {
+
+/// A source whose generation a writer thread bumps, and whose watch()
+/// pushes every change to live<T> from a thread of its own.
+class pushing_source {
+ public:
+  void set(int n) {
+    {
+      std::lock_guard lock(state_->mutex);
+      state_->generation = n;
+    }
+    state_->wake.notify_all();
+  }
+  void read(strata::source_context& ctx) const {
+    std::lock_guard lock(state_->mutex);
+    const int n = state_->generation;
+    strata::layer_node root = ctx.add_layer("push");
+    root.set("a", n);
+    root.set("b", n);
+    root.set("text", fmt::format("gen-{}", n));
+    strata::layer_node list = root.list("list");
+    for (int i = 0; i < 3; ++i) list.add(n);
+  }
+  void watch(std::stop_token stop, strata::change_notifier& notify) const {
+    std::unique_lock lock(state_->mutex);
+    int seen = state_->generation;
+    while (!stop.stop_requested()) {
+      state_->wake.wait_for(lock, std::chrono::milliseconds(1), [&] { return state_->generation != seen; });
+      if (state_->generation == seen) continue;
+      seen = state_->generation;
+      lock.unlock();
+      notify.status(seen % 3 != 0, "every third generation is unhealthy");
+      notify.changed();
+      lock.lock();
+    }
+  }
+
+ private:
+  struct state {
+    std::mutex mutex;
+    std::condition_variable wake;
+    int generation = 1;
+  };
+  std::shared_ptr<state> state_ = std::make_shared<state>();
+};
+
+}  // namespace livetsan
+
+TEST_CASE("a source pushing changes races readers, health checks and watch restarts") {
+  using namespace livetsan;
+  pushing_source source;
+  strata::live<Gen> live{strata::configuration(source)};
+  live.watch(std::chrono::milliseconds(50));
+  std::atomic<bool> done{false};
+  std::atomic<int> bad{0};
+  std::vector<std::thread> threads;
+  for (int r = 0; r < 2; ++r)
+    threads.emplace_back([&] {
+      while (!done)
+        if (!consistent(*live.get())) ++bad;
+    });
+  threads.emplace_back([&] {
+    while (!done) (void)live.watch_health();
+  });
+  for (int n = 2; n < 200; ++n) {
+    source.set(n);
+    if (n % 50 == 0) {
+      live.stop_watching();
+      live.watch(std::chrono::milliseconds(50));
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  for (int i = 0; i < 1000 && *live.get()->a != 199; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  done = true;
+  for (auto& t : threads) t.join();
+  CHECK(bad == 0);
+  CHECK(*live.get()->a == 199);
+}

@@ -9,10 +9,11 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <stop_token>
 #include <typeindex>
+#include <typeinfo>
 #include <unordered_map>
 #include <utility>
-#include <variant>
 #include <vector>
 
 #include <strata/declare/configured.hpp>
@@ -23,21 +24,56 @@
 #include <strata/sources/env.hpp>
 #include <strata/sources/overrides.hpp>
 #include <strata/sources/profile.hpp>
+#include <strata/sources/source.hpp>
 #include <strata/sources/toml.hpp>
 
 namespace strata {
 
 namespace detail {
 
-using source = std::variant<toml_file, toml_text, toml_table, profile, env, args>;
+/// A source of any type, behind one virtual call per load: the type erasure
+/// costs nothing per value.
+class source_base {
+ public:
+  virtual ~source_base() = default;
+  virtual void read(source_context& ctx) const = 0;
+  virtual void add_variables(variables_context& ctx) const = 0;
+  virtual void watch(std::stop_token stop, change_notifier& notifier) const = 0;
+  /// How messages name the source.
+  virtual std::string name() const = 0;
 
-/// The env(...) source interpolation and profile selectors read: the first
-/// one, if any (else they read the process environment).
-inline const env* first_env(const std::vector<source>& sources) {
-  for (const source& s : sources)
-    if (const auto* e = std::get_if<env>(&s)) return e;
-  return nullptr;
-}
+  bool contributes_variables = false;
+  bool watches = false;
+};
+
+/// A type's name as C++ spells it ("strata::toml_file").
+std::string type_name(const std::type_info& type);
+
+template <class S>
+class source_model final : public source_base {
+ public:
+  explicit source_model(S s) : source_(std::move(s)) {
+    contributes_variables = variables_source<S>;
+    watches = watching_source<S>;
+  }
+  void read(source_context& ctx) const override { source_.read(ctx); }
+  void add_variables([[maybe_unused]] variables_context& ctx) const override {
+    if constexpr (variables_source<S>) source_.add_variables(ctx);
+  }
+  void watch([[maybe_unused]] std::stop_token stop, [[maybe_unused]] change_notifier& notifier) const override {
+    if constexpr (watching_source<S>) source_.watch(std::move(stop), notifier);
+  }
+  std::string name() const override {
+    if constexpr (named_source<S>) return type_name(typeid(S)) + " '" + std::string(source_.name()) + "'";
+    else return type_name(typeid(S));
+  }
+  const S& get() const noexcept { return source_; }
+
+ private:
+  S source_;
+};
+
+using source_list = std::vector<std::shared_ptr<const source_base>>;
 
 /// What the engine needs to know about the type being loaded.
 struct load_request {
@@ -54,8 +90,13 @@ struct load_outcome {
 
 /// Reads every source, merges and decodes into `value` (a default-constructed
 /// object of the requested type) and validates it (configuration.ipp).
-load_outcome load_sources(const std::vector<source>& sources, const std::vector<std::string>& overrides,
+load_outcome load_sources(const source_list& sources, const env* first_env, const std::vector<std::string>& overrides,
                           const load_request& request, void* value, std::vector<std::filesystem::path>* files);
+
+/// The environment a configuration's loads see (configuration::environment()).
+env_map environment_of(const source_list& sources, const env* first_env);
+
+struct configuration_access;
 
 /// Defined by <strata/src.hpp>, which compiles the engine. A link error
 /// naming it means that no source file of the program includes
@@ -71,11 +112,18 @@ extern const char include_strata_src_hpp_in_exactly_one_source_file;
 }  // namespace detail
 
 /// The sources of a configuration, in precedence order (later wins), plus
-/// overrides above them all. Cheap to copy; `get<T>()` caches per type.
+/// overrides above them all. Cheap to copy (copies share the sources, which
+/// are read through const members, possibly from several threads at once);
+/// `get<T>()` caches per type.
 class configuration {
  public:
-  template <class... Sources>
-  explicit configuration(Sources... sources) : sources_{detail::source(std::move(sources))...} {}
+  /// Built-in sources and user sources alike (anything modelling
+  /// strata::source, sources/source.hpp).
+  template <source... Sources>
+  explicit configuration(Sources... sources) {
+    sources_.reserve(sizeof...(Sources));
+    (add(std::move(sources)), ...);
+  }
 
   /// `dotted.path=value` settings above every source (below pinned `value<>`).
   configuration& overrides(std::initializer_list<std::string_view> settings) & {
@@ -101,11 +149,13 @@ class configuration {
   /// every problem is in the result.
   ///
   /// With `files`, it also receives (sorted, without duplicates) every file
-  /// the load depends on, which is what live<T>::watch polls: each
-  /// toml_file's path and each profile's base, selected and local file,
-  /// whether or not they exist, the files their `defaults` lists pulled in,
-  /// and every file a diagnostic of theirs names. toml_text, env and args
-  /// read no file.
+  /// the load depends on, which is what live<T>::watch polls: each file
+  /// source's path and each profile's base, selected and local file, whether
+  /// or not they exist, the files their `defaults` lists pulled in (or would
+  /// have: an entry naming no file yet), dotenv files, secrets directories
+  /// and their files, the files `NAME_FILE` variables name, and whatever a
+  /// user source reads or asks to be watched. toml_text, env and args read
+  /// no file.
   template <class T>
   result<T> load(std::vector<std::filesystem::path>* files = nullptr) const {
     static_assert(check_schema<T>());
@@ -113,18 +163,16 @@ class configuration {
     using access = detail::result_access;
     result<T> loaded = access::to_fill<T>(std::string(opts.section));
     detail::load_outcome out = detail::load_sources(
-        sources_, overrides_, {detail::shape_of<T>, opts.prefix, detail::env_separator<T>(), opts.section},
+        sources_, first_env_, overrides_, {detail::shape_of<T>, opts.prefix, detail::env_separator<T>(), opts.section},
         &access::value(loaded), files);
     access::finish(loaded, std::move(out.found), std::move(out.trace));
     return loaded;
   }
 
   /// The environment interpolation and profile selectors read: the variables
-  /// of this configuration's env(...) source, else the process environment.
-  detail::env_map environment() const {
-    const env* e = detail::first_env(sources_);
-    return e ? e->variables() : detail::process_environment();
-  }
+  /// of this configuration's env(...) source, else the process environment,
+  /// over those its dotenv files contribute.
+  detail::env_map environment() const { return detail::environment_of(sources_, first_env_); }
 
   /// The loaded T, loaded once per configuration and type; throws
   /// config_error when it is invalid.
@@ -137,14 +185,31 @@ class configuration {
   }
 
  private:
+  friend struct detail::configuration_access;
   struct cache {
     std::mutex mutex;
     std::unordered_map<std::type_index, std::shared_ptr<const void>> loaded;
   };
 
-  std::vector<detail::source> sources_;
+  template <class S>
+  void add(S s) {
+    auto model = std::make_shared<const detail::source_model<S>>(std::move(s));
+    if constexpr (std::is_same_v<S, env>)  // the first env(...) is the load's environment
+      if (!first_env_) first_env_ = &model->get();
+    sources_.push_back(std::move(model));
+  }
+
+  detail::source_list sources_;
+  const env* first_env_ = nullptr;  ///< in sources_, which copies share
   std::vector<std::string> overrides_;
   std::shared_ptr<cache> cache_ = std::make_shared<cache>();
 };
+
+namespace detail {
+/// For live<T>: the sources of a configuration.
+struct configuration_access {
+  static const source_list& sources(const configuration& c) noexcept { return c.sources_; }
+};
+}  // namespace detail
 
 }  // namespace strata

@@ -1,14 +1,15 @@
-// strata/configuration.ipp: the engine behind configuration::load<T>: read
-// every source into layers, add the overrides, decode the merged view.
+// strata/configuration.ipp: the engine behind configuration::load<T>: let
+// sources contribute environment variables, read every source into layers,
+// add the overrides, decode the merged view.
 #pragma once
 
 #include <algorithm>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include <strata/configuration.hpp>
@@ -17,9 +18,13 @@
 #include <strata/detail/add_diagnostic.hpp>
 #include <strata/detail/cold.hpp>
 #include <strata/detail/message.hpp>
+#include <strata/sources/compose.ipp>
+#include <strata/sources/dotenv.ipp>
 #include <strata/sources/env.ipp>
 #include <strata/sources/overrides.ipp>
 #include <strata/sources/profile.ipp>
+#include <strata/sources/secrets_dir.ipp>
+#include <strata/sources/source.ipp>
 #include <strata/sources/toml.ipp>
 
 namespace strata::detail {
@@ -45,26 +50,44 @@ inline const toml::node* at_section(const layer& l, std::string_view section, di
   return n;
 }
 
-/// The files one file source (toml_file, profile) depended on while it read:
-/// see configuration::load(files). Cold: only a load asked for its files
-/// (live<T>::watch) comes here. Paths go in as rvalues only, so
-/// std::vector's growth is compiled once.
-STRATA_COLD inline void note_files(const source& s, const std::string& profile_name, const std::deque<layer>& layers,
-                                   std::size_t first_layer, const diagnostics& found, std::size_t first_found,
-                                   std::vector<std::filesystem::path>& files) {
-  if (const auto* f = std::get_if<toml_file>(&s)) {
-    files.push_back(std::filesystem::path(f->path()));
-  } else if (const auto* p = std::get_if<profile>(&s)) {
-    for (const std::string& name : {std::string("base"), profile_name, std::string("local")})
-      files.push_back(p->directory() / (name + ".toml"));
-  } else {
-    return;
+/// A source that threw: reported under its name; what it added is dropped.
+STRATA_COLD inline void report_failed_source(const source_base& source, std::string_view what, load_state& s,
+                                             std::size_t first_layer) {
+  s.layers().erase(s.layers().begin() + static_cast<std::ptrdiff_t>(first_layer), s.layers().end());
+  add_diagnostic(s.found, severity::error, {}, format_message("the source {} failed: {}", source.name(), what),
+                 origin{origin_kind::source, source.name()},
+                 "the source threw an exception; what it read is left out of this load");
+}
+
+/// Every source's variables (dotenv files), before any source is read.
+inline void gather_variables(const source_list& sources, load_state& s) {
+  for (const auto& source : sources) {
+    if (!source->contributes_variables) continue;
+    variables_context ctx = context_access::make_variables(s);
+    try {
+      source->add_variables(ctx);
+    } catch (const std::exception& e) {
+      report_failed_source(*source, e.what(), s, s.layers().size());
+    } catch (...) {
+      report_failed_source(*source, "an unknown exception", s, s.layers().size());
+    }
   }
-  for (std::size_t i = first_layer; i < layers.size(); ++i)
-    if (layers[i].kind == origin_kind::file) files.push_back(std::filesystem::path(layers[i].name));
-  for (std::size_t i = first_found; i < found.size(); ++i)
-    if (found[i].origin.kind == origin_kind::file && !found[i].origin.name.empty())
-      files.push_back(std::filesystem::path(found[i].origin.name));
+}
+
+/// One source's layers, each sealed once complete.
+inline void read_source(const source_base& source, load_state& s) {
+  const std::size_t first_layer = s.layers().size();
+  s.added.clear();
+  s.composed.clear();
+  source_context ctx = context_access::make_context(s);
+  try {
+    source.read(ctx);
+  } catch (const std::exception& e) {
+    report_failed_source(source, e.what(), s, first_layer);
+  } catch (...) {
+    report_failed_source(source, "an unknown exception", s, first_layer);
+  }
+  for (std::size_t i = first_layer; i < s.layers().size(); ++i) s.layers()[i].origins.seal();
 }
 
 STRATA_COLD inline void sort_files(std::vector<std::filesystem::path>& files) {
@@ -72,57 +95,41 @@ STRATA_COLD inline void sort_files(std::vector<std::filesystem::path>& files) {
   files.erase(std::unique(files.begin(), files.end()), files.end());
 }
 
-load_outcome load_sources(const std::vector<source>& sources, const std::vector<std::string>& overrides,
+load_outcome load_sources(const source_list& sources, const env* first_env, const std::vector<std::string>& overrides,
                           const load_request& request, void* value, std::vector<std::filesystem::path>* files) {
   auto trace = std::make_shared<load_trace>();
-  std::deque<layer>& layers = trace->layers;
   diagnostics found;
-  // The env source's variables, read once: interpolation, profile selectors
-  // and the env layer all see the same snapshot.
-  const env* env_source = first_env(sources);
-  load_context ctx{load_environment(env_source), {}};
-  if (files) files->clear();
-  for (const source& s : sources) {
-    const std::size_t first_layer = layers.size(), first_found = found.size();
-    // get_if, not std::visit: one branch per kind of source, without the
-    // visitation tables and a copy of the visitor for every alternative.
-    if (const auto* e = std::get_if<env>(&s)) {
-      if (e == env_source) {
-        read_env(ctx.environment.get(), *request.root, request.prefix, request.separator, request.section, layers,
-                 found);
-      } else {
-        const env_map vars = e->variables();
-        read_env(env_view::of(vars), *request.root, request.prefix, request.separator, request.section, layers,
-                 found);
-      }
-    } else if (const auto* p = std::get_if<profile>(&s)) {
-      read_source(*p, layers, found, ctx);
-    } else if (const auto* f = std::get_if<toml_file>(&s)) {
-      read_source(*f, layers, found);
-    } else if (const auto* t = std::get_if<toml_text>(&s)) {
-      read_source(*t, layers, found);
-    } else if (const auto* tt = std::get_if<toml_table>(&s)) {
-      read_source(*tt, layers, found);
-    } else {
-      read_source(*std::get_if<args>(&s), layers, found);
-    }
-    if (files) note_files(s, ctx.profile, layers, first_layer, found, first_found, *files);
+  load_state s(request, *trace, found, first_env);
+  if (files) {
+    files->clear();
+    s.files = files;
   }
+  gather_variables(sources, s);
+  for (const auto& source : sources) read_source(*source, s);
   if (files) sort_files(*files);
+  std::deque<layer>& layers = trace->layers;
   if (!overrides.empty()) {
-    layer& l = layers.emplace_back();
-    l.kind = origin_kind::overrides;
-    l.name = "overrides";
-    for (const std::string& s : overrides) add_setting(l, s, found);
+    add_override_layer(layers, overrides, found);
+    layers.back().origins.seal();
   }
   for (std::size_t i = 0; i < layers.size(); ++i) layers[i].position = static_cast<std::uint32_t>(i);
   slot_list roots;
   for (const layer& l : layers)
     if (const toml::node* n = at_section(l, request.section, found)) roots.push_back({n, &l});
   trace->entries.reserve(request.root->fields_within + 16);  // one entry per field set, and a few more
-  decoder d(*trace, found, ctx.profile, std::string(request.section), ctx.environment);
+  decoder d(*trace, found, s.profile, std::string(request.section), s.environment);
   d.object(*request.root, value, std::span<const slot>(roots.data(), roots.size()));
   return {std::move(found), std::move(trace)};
+}
+
+env_map environment_of(const source_list& sources, const env* first_env) {
+  load_trace trace;
+  diagnostics ignored;
+  const load_request request{nullptr, {}, {}, {}};
+  load_state s(request, trace, ignored, first_env);
+  gather_variables(sources, s);
+  const env_view& view = s.environment.get();
+  return env_map(view.begin(), view.end());
 }
 
 }  // namespace strata::detail

@@ -349,7 +349,7 @@ class decoder {
     if (const auto* str = n.as_string()) {
       const std::string_view text = str->get();
       const bool from_text = sl.source->text(n);  // else a file string, which keeps its TOML type
-      if (!from_text && has_references(text)) return interpolated(s, v, sl, secret);
+      if (sl.source->interpolate && has_references(text)) return interpolated(s, v, sl, secret);
       record(sl, secret);
       if (from_text || s.kind >= shape_kind::string) return parsed(s, v, text, where_lazy(sl, secret), secret);
       return mismatch(s, sl, secret);

@@ -2,71 +2,141 @@
 // what is needed to say where each of its values came from.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <strata/detail/toml.hpp>
 #include <strata/report/diagnostic.hpp>
-#include <strata/sources/env.hpp>
 
 namespace strata::detail {
 
-/// Which env variable or argument produced each node of a layer; the
-/// latest name given to a node wins. Names share one buffer: a layer built
-/// from hundreds of variables makes no allocation per name.
-class node_name_table {
+/// Where the nodes of a layer came from, for the nodes whose origin is not
+/// the layer's own and not in the node (toml++ keeps positions only for
+/// what it parsed): the variable or argument that set a node of the env or
+/// argument layer, a line and column of a YAML or user layer, whether a
+/// string is text (parsed by the field's type) or a typed string. Names
+/// share one buffer, so a layer built from hundreds of variables makes no
+/// allocation per name. The latest entry for a node wins.
+class node_origins {
  public:
-  void set(const toml::node* n, std::string_view name) {
-    entries_.push_back({n, static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(name.size())});
-    text_ += name;
+  struct entry {
+    const toml::node* node = nullptr;
+    std::uint32_t name_begin = 0, name_size = 0;  ///< in text_; empty: the layer's name
+    std::uint32_t via_begin = 0, via_size = 0;
+    std::int32_t line = 0, column = 0, key_line = 0, key_column = 0;
+    std::uint32_t sequence = 0;  ///< insertion order, so that the latest entry wins after sorting
+    bool text = false;           ///< a string to parse by the field's type
+  };
+  /// What add() records beside the node.
+  struct place {
+    std::string_view name, via;
+    int line = 0, column = 0, key_line = 0, key_column = 0;
+    bool text = false;
+  };
+
+  void add(const toml::node* n, const place& p) {
+    entry e;
+    e.node = n;
+    e.name_begin = static_cast<std::uint32_t>(text_.size());
+    e.name_size = static_cast<std::uint32_t>(p.name.size());
+    text_ += p.name;
+    e.via_begin = static_cast<std::uint32_t>(text_.size());
+    e.via_size = static_cast<std::uint32_t>(p.via.size());
+    text_ += p.via;
+    e.line = p.line;
+    e.column = p.column;
+    e.key_line = p.key_line;
+    e.key_column = p.key_column;
+    e.text = p.text;
+    e.sequence = static_cast<std::uint32_t>(entries_.size());
+    entries_.push_back(e);
+    sealed_ = false;
   }
+  /// A node named by a variable or an argument.
+  void set(const toml::node* n, std::string_view name) { add(n, {name, {}, 0, 0, 0, 0, false}); }
   void set_if_absent(const toml::node* n, std::string_view name) {
     if (!find(n)) set(n, name);
   }
-  std::optional<std::string_view> find(const toml::node* n) const {
-    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
-      if (it->node == n) return std::string_view(text_).substr(it->begin, it->size);
-    return std::nullopt;
+
+  const entry* find(const toml::node* n) const {
+    if (sealed_) {
+      const auto it = std::lower_bound(entries_.begin(), entries_.end(), n,
+                                       [](const entry& e, const toml::node* p) { return e.node < p; });
+      return it != entries_.end() && it->node == n ? &*it : nullptr;
+    }
+    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)  // while the layer is built
+      if (it->node == n) return &*it;
+    return nullptr;
+  }
+  std::string_view name(const entry& e) const { return std::string_view(text_).substr(e.name_begin, e.name_size); }
+  std::string_view via(const entry& e) const { return std::string_view(text_).substr(e.via_begin, e.via_size); }
+  bool empty() const noexcept { return entries_.empty(); }
+
+  /// Drops the entries of nodes a layer no longer holds (a `defaults` list
+  /// taken out for composition): their addresses may be reused.
+  template <class Gone>
+  void forget_if(Gone&& gone) {
+    std::erase_if(entries_, [&](const entry& e) { return gone(e.node); });
+  }
+
+  /// Once the layer is complete: sorted by node, one entry per node (the
+  /// latest), so that lookups are binary searches.
+  void seal() {
+    if (sealed_) return;
+    std::sort(entries_.begin(), entries_.end(), [](const entry& a, const entry& b) {
+      return a.node != b.node ? a.node < b.node : a.sequence < b.sequence;
+    });
+    auto kept = entries_.begin();
+    for (auto it = entries_.begin(); it != entries_.end(); ++it) {
+      if (std::next(it) != entries_.end() && std::next(it)->node == it->node) continue;  // a later one follows
+      *kept++ = *it;
+    }
+    entries_.erase(kept, entries_.end());
+    sealed_ = true;
   }
 
  private:
-  struct entry {
-    const toml::node* node;
-    std::uint32_t begin, size;
-  };
   std::vector<entry> entries_;
   std::string text_;
+  bool sealed_ = false;
 };
 
 struct layer {
   origin_kind kind = origin_kind::file;
-  std::string name;  ///< file path; for env/args/overrides a short label
+  std::string name;  ///< file path; for env/args/overrides a short label; a user source's name
   toml::table root;  ///< what was parsed or built
-  /// For layers not read from one file: the env variable or argument that
-  /// produced each node.
-  node_name_table node_names;
+  node_origins origins;
   /// A toml_table source's table, read in place of `root`.
   std::shared_ptr<const toml::table> shared;
   /// Its index among the load's layers, which the trace records.
   std::uint32_t position = 0;
+  /// Every string is text, parsed by the field's type (env, args,
+  /// overrides); otherwise a string is typed, as in a TOML file, unless its
+  /// entry says it is text (a YAML plain scalar, a user source's text).
+  bool all_text = false;
+  /// `${VAR}` in its strings is resolved (file-like text).
+  bool interpolate = true;
 
   const toml::table& table() const { return shared ? *shared : root; }
 
-  /// Strings from env, args and overrides are text, parsed by the field's
-  /// type; in files a field takes the TOML type.
-  bool text(const toml::node&) const { return kind != origin_kind::file; }
+  bool text(const toml::node& n) const {
+    if (all_text) return true;
+    if (origins.empty()) return false;
+    const node_origins::entry* e = origins.find(&n);
+    return e && e->text;
+  }
 
   strata::origin origin_of(const toml::node& n) const {
+    if (!origins.empty())
+      if (const node_origins::entry* e = origins.find(&n)) return from_entry(*e);
     if (kind == origin_kind::file) {
       const auto& begin = n.source().begin;
       return {kind, name, static_cast<int>(begin.line), static_cast<int>(begin.column)};
     }
-    if (auto name = node_names.find(&n)) return {kind, std::string(*name)};
     return {kind, name};
   }
 
@@ -75,7 +145,21 @@ struct layer {
       const auto& begin = k.source().begin;
       if (begin.line != 0) return {kind, name, static_cast<int>(begin.line), static_cast<int>(begin.column)};
     }
+    if (!origins.empty())
+      if (const node_origins::entry* e = origins.find(&value); e && e->key_line > 0) {
+        strata::origin o = from_entry(*e);
+        o.line = e->key_line;
+        o.column = e->key_column;
+        return o;
+      }
     return origin_of(value);
+  }
+
+ private:
+  strata::origin from_entry(const node_origins::entry& e) const {
+    const std::string_view entry_name = origins.name(e);
+    return {kind, std::string(entry_name.empty() ? std::string_view(name) : entry_name), e.line, e.column,
+            std::string(origins.via(e))};
   }
 };
 

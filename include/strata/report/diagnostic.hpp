@@ -12,7 +12,16 @@ namespace strata {
 enum class severity { error, warning };
 
 /// Which kind of source a value came from.
-enum class origin_kind { defaults, file, env, args, overrides, value };
+///   - `file`: `name` is a file (a layer read from it: TOML, YAML, a user
+///     format) with `line`/`column` where the format has them;
+///   - `env`: `name` is the variable; for one a dotenv file defined, `via`
+///     is that file and `line`/`column` its place there;
+///   - `args`, `overrides`: `name` is the `path=value` setting;
+///   - `value`: a pinned `value<>`;
+///   - `source`: a source that is not a file (a user's: a vault, a
+///     database); `name` says where (`vault:secret/app#db.password`);
+///   - `defaults`: no source set it.
+enum class origin_kind { defaults, file, env, args, overrides, value, source };
 
 /// Where a value (or a problem) came from.
 struct origin {
@@ -21,10 +30,12 @@ struct origin {
       : kind(kind), name(std::move(name)), line(line), column(column), via(std::move(via)) {}
 
   origin_kind kind = origin_kind::defaults;
-  std::string name;  ///< file path, env var name, or the argument text
-  int line = 0;      ///< 1-based, files only
-  int column = 0;    ///< 1-based, files only
-  std::string via;   ///< interpolated file values: the variables read ("REDIS_PORT")
+  std::string name;  ///< file path, env var name, the argument text, or a source's own name
+  int line = 0;      ///< 1-based; 0 where there is none
+  int column = 0;    ///< 1-based; 0 where there is none
+  /// Interpolated file values: the variables read ("REDIS_PORT"); env
+  /// values a dotenv file defined: that file (".env").
+  std::string via;
 
   friend bool operator==(const origin&, const origin&) = default;
 };
@@ -54,6 +65,7 @@ constexpr std::string_view to_string(origin_kind k) {
     case origin_kind::args: return "args";
     case origin_kind::overrides: return "overrides";
     case origin_kind::value: return "value";
+    case origin_kind::source: return "source";
   }
   return "defaults";
 }

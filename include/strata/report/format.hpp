@@ -3,27 +3,39 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <strata/detail/json.hpp>
 #include <strata/report/diagnostic.hpp>
 
 namespace strata {
 
-/// "configs/base.toml:3:8", "env APP_DB__PORT", "argument 'db.port=8'", ...
+namespace detail {
+/// "name", or "name:line:column" when the origin has a place.
+inline std::string place(std::string_view name, const origin& o) {
+  std::string at(name);
+  if (o.line > 0) {
+    at += ':';
+    at += std::to_string(o.line);
+    at += ':';
+    at += std::to_string(o.column);
+  }
+  return at;
+}
+}  // namespace detail
+
+/// "configs/base.toml:3:8", "env APP_DB__PORT", "env APP_PORT (.env:3:1)",
+/// "argument 'db.port=8'", "vault:secret/app#db.password", ...
 inline std::string to_string(const origin& o) {
   switch (o.kind) {
     case origin_kind::file: {
-      std::string at = o.name;
-      if (o.line > 0) {
-        at += ':';
-        at += std::to_string(o.line);
-        at += ':';
-        at += std::to_string(o.column);
-      }
+      std::string at = detail::place(o.name, o);
       if (!o.via.empty()) at += " via ${" + o.via + "}";
       return at;
     }
-    case origin_kind::env: return "env " + o.name;
+    case origin_kind::source: return detail::place(o.name, o);
+    case origin_kind::env:
+      return o.via.empty() ? "env " + o.name : "env " + o.name + " (" + detail::place(o.via, o) + ")";
     case origin_kind::args: return "argument '" + o.name + "'";
     case origin_kind::overrides: return "override '" + o.name + "'";
     case origin_kind::value: return "pinned value";

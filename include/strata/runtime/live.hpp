@@ -34,8 +34,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <stop_token>
 #include <thread>
-#include <unordered_set>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -92,28 +92,15 @@ inline std::vector<std::string> merge_settings(std::vector<std::string> current,
   return current;
 }
 
-/// Files named by `NAME_FILE` variables that filled secret fields (or
-/// failed to): a rotated Kubernetes Secret is a change like any other.
-template <class T>
-void add_secret_files(const result<T>& r, const std::vector<leaf_value>& leaves, const configuration& ctx,
-                      std::vector<std::filesystem::path>& files) {
-  std::unordered_set<std::string_view> secret;
-  for (const leaf_value& l : leaves)
-    if (l.secret) secret.insert(l.path);
-  if (secret.empty()) return;
-  std::optional<env_map> vars;
-  auto consider = [&](std::string_view path, const origin& o) {
-    if (o.kind != origin_kind::env || !std::string_view(o.name).ends_with("_FILE") || !secret.contains(path)) return;
-    if (!vars) vars = ctx.environment();
-    if (auto it = vars->find(o.name); it != vars->end() && !it->second.empty()) files.emplace_back(it->second);
-  };
-  for (const auto& [path, o] : r.origins()) consider(path, o);
-  for (const diagnostic& d : r.diagnostics()) consider(d.path, d.origin);
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-}
-
 }  // namespace detail
+
+/// What a watching source (strata::watching_source) last said about
+/// itself: live<T>::watch_health().
+struct watch_status {
+  std::string source;   ///< its name, as messages give it
+  bool healthy = true;  ///< it can follow changes now
+  std::string message;  ///< why not
+};
 
 /// A configuration that changes at run time, as a sequence of immutable
 /// snapshots. Not copyable or movable (callbacks and the watcher refer to it).
@@ -139,7 +126,6 @@ class live {
     result<T> r = base_.template load<T>(&files);
     if (!r.ok()) throw config_error(r.diagnostics());
     leaves_ = detail::leaves_of(detail::result_access::value(r));
-    detail::add_secret_files(r, leaves_, base_, files);
     good_files_ = std::move(files);
     publish(snapshot(new T(std::move(r).value())));
   }
@@ -154,8 +140,10 @@ class live {
     stop_ = true;
     wake_.notify_all();
     std::thread watcher = std::move(watcher_);
+    std::vector<std::jthread> sources = std::move(source_watchers_);
     lock.unlock();
     if (watcher.joinable()) watcher.join();
+    sources.clear();  // asks each watching source to stop, and waits for it
   }
 
   /// The current snapshot. Safe from any thread, lock-free in the common
@@ -245,8 +233,11 @@ class live {
   /// Polls the files every `interval` on a background thread and reloads
   /// when one changed (content, size, times, inode, or the target of a
   /// symlink; created or deleted). Watches every file the last load
-  /// depended on: toml_file paths, profile files (also ones not there yet,
-  /// such as local.toml), `defaults` composition, `NAME_FILE` secrets.
+  /// depended on: file sources, profile files (also ones not there yet,
+  /// such as local.toml), `defaults` composition, dotenv files, secrets
+  /// directories, `NAME_FILE` secrets, what user sources read. A source
+  /// that tells when it changed (strata::watching_source) runs its watch()
+  /// on a thread of its own, and a change it reports is reloaded at once.
   /// Starts with one reload, to catch changes made before it. Calling it
   /// again changes the interval. The destructor stops it.
   template <class Rep, class Period>
@@ -263,16 +254,21 @@ class live {
         wake_.notify_all();
         return;
       }
-      if (!watcher_.joinable()) break;
+      if (!watcher_.joinable() && source_watchers_.empty()) break;
       std::thread finished = std::move(watcher_);  // left its loop; joining is quick
+      std::vector<std::jthread> stopped = std::move(source_watchers_);  // asked to stop when it stopped
+      source_watchers_.clear();
       lock.unlock();
-      finished.join();
+      if (finished.joinable()) finished.join();
+      stopped.clear();
       lock.lock();
     }
     stop_ = false;
     kick_ = false;
+    pushed_ = false;
     running_ = true;
     watcher_ = std::thread([this] { watch_loop(); });
+    start_source_watchers();
   }
 
   /// Stops the watcher; waits for a reload in progress unless called from
@@ -281,17 +277,31 @@ class live {
     std::unique_lock lock(watch_mutex_);
     stop_ = true;
     wake_.notify_all();
+    for (std::jthread& t : source_watchers_) t.request_stop();
     if (!watcher_.joinable() || watcher_.get_id() == std::this_thread::get_id() ||
         update_owner_.load() == std::this_thread::get_id())
       return;
     std::thread watcher = std::move(watcher_);
+    std::vector<std::jthread> sources = std::move(source_watchers_);
     lock.unlock();
     watcher.join();
+    sources.clear();
   }
 
   bool watching() const {
     std::lock_guard lock(watch_mutex_);
     return running_ && !stop_;
+  }
+
+  /// What each watching source last said about itself (whether it can
+  /// follow changes now, and why not), for a health endpoint. Empty before
+  /// the first watch() and when no source watches; after stop_watching(),
+  /// the last word of each.
+  std::vector<watch_status> watch_health() const {
+    std::lock_guard lock(watch_mutex_);
+    std::vector<watch_status> out;
+    for (const auto& n : notifiers_) out.push_back(n->current());
+    return out;
   }
 
   /// The files the watcher polls: those of the last valid load and of the
@@ -366,7 +376,6 @@ class live {
     std::vector<std::filesystem::path> files;
     result<T> r = ctx.template load<T>(&files);
     std::vector<detail::leaf_value> leaves = detail::leaves_of(detail::result_access::value(r));
-    detail::add_secret_files(r, leaves, ctx, files);
     attempted_files_ = files;
     if (!r.ok()) {
       pending_.emplace_back(rejection{r.diagnostics()});
@@ -445,21 +454,64 @@ class live {
     poll_reload();  // the snapshot is now at least as new as `seen`
     std::unique_lock lock(watch_mutex_);
     while (!stop_) {
-      wake_.wait_for(lock, interval_, [&] { return stop_ || kick_; });
+      wake_.wait_for(lock, interval_, [&] { return stop_ || kick_ || pushed_; });
       if (stop_) break;
       if (kick_) {  // new interval
         kick_ = false;
         continue;
       }
+      const bool pushed = std::exchange(pushed_, false);
       lock.unlock();
       detail::fingerprint now = detail::fingerprint_of(watched_files());
-      if (now != seen) {
+      if (pushed || now != seen) {
         seen = std::move(now);  // taken before reading: a later write is seen next time
         poll_reload();
       }
       lock.lock();
     }
     running_ = false;
+  }
+
+  /// What a watching source's thread tells this live<T>.
+  class source_notifier final : public change_notifier {
+   public:
+    source_notifier(live& owner, std::string source) : owner_(owner) { status_.source = std::move(source); }
+    void changed() override {
+      std::lock_guard lock(owner_.watch_mutex_);
+      owner_.pushed_ = true;
+      owner_.wake_.notify_all();
+    }
+    void status(bool healthy, std::string_view message) override {
+      std::lock_guard lock(owner_.watch_mutex_);
+      status_.healthy = healthy;
+      status_.message = std::string(message);
+    }
+    /// Under watch_mutex_.
+    watch_status current() const { return status_; }
+
+   private:
+    live& owner_;
+    watch_status status_;
+  };
+
+  /// One thread per watching source (called with watch_mutex_ held, none
+  /// running). A watch() that throws leaves its source unhealthy, with the
+  /// message.
+  void start_source_watchers() {
+    notifiers_.clear();
+    for (const auto& source : detail::configuration_access::sources(base_)) {
+      if (!source->watches) continue;
+      auto& notifier = *notifiers_.emplace_back(std::make_unique<source_notifier>(*this, source->name()));
+      source_watchers_.emplace_back([source, &notifier](std::stop_token stop) {
+        try {
+          source->watch(stop, notifier);
+        } catch (const std::exception& e) {
+          notifier.status(false, fmt::format("its watch stopped: {}", e.what()));
+        } catch (...) {
+          notifier.status(false, "its watch stopped with an unknown exception");
+        }
+      });
+    }
   }
 
   void poll_reload() {
@@ -494,7 +546,10 @@ class live {
   std::condition_variable wake_;
   std::chrono::nanoseconds interval_{std::chrono::seconds(1)};
   bool stop_ = false, kick_ = false, running_ = false;
+  bool pushed_ = false;  ///< a watching source reported a change
   std::thread watcher_;
+  std::vector<std::unique_ptr<source_notifier>> notifiers_;
+  std::vector<std::jthread> source_watchers_;  ///< declared last: stopped and joined first
 };
 
 }  // namespace strata

@@ -14,6 +14,8 @@
 #include <vector>
 
 #include <strata/detail/cold.hpp>
+#include <strata/report/diagnostic.hpp>
+#include <strata/sources/source.hpp>
 
 extern "C" char** environ;  // C linkage, as <unistd.h> declares it: either may come first
 
@@ -39,6 +41,9 @@ class env {
   detail::env_map variables() const { return injected_ ? *injected_ : detail::process_environment(); }
   /// The injected variables; null for the process environment.
   const detail::env_map* injected() const noexcept { return injected_ ? &*injected_ : nullptr; }
+
+  /// Builds the env layer from the names the loaded type derives.
+  void read(source_context& ctx) const;
 
  private:
   std::optional<detail::env_map> injected_;
@@ -78,11 +83,32 @@ class env_view {
     v.entries_.assign(vars.begin(), vars.end());
     return v;
   }
+  /// Views into names and values kept elsewhere, each name once.
+  static env_view of(std::vector<entry> entries) {
+    env_view v;
+    v.entries_ = std::move(entries);
+    std::sort(v.entries_.begin(), v.entries_.end(), [](const entry& a, const entry& b) { return a.first < b.first; });
+    return v;
+  }
 
   iterator begin() const { return entries_.begin(); }
   iterator end() const { return entries_.end(); }
   /// The variable `name`, or end().
   iterator find(std::string_view name) const;
+
+  /// Adds the variables of `extra` this view does not have (views into it).
+  template <class Contributed>
+  void add_missing(const Contributed& extra) {
+    const std::size_t had = entries_.size();
+    const auto by_name = [](const entry& e, std::string_view name) { return e.first < name; };
+    for (const auto& v : extra.all()) {
+      const auto base_end = entries_.begin() + static_cast<std::ptrdiff_t>(had);
+      const auto it = std::lower_bound(entries_.begin(), base_end, std::string_view(v.name), by_name);
+      if (it == base_end || it->first != v.name) entries_.emplace_back(v.name, v.value);
+    }
+    if (entries_.size() != had)
+      std::sort(entries_.begin(), entries_.end(), [](const entry& a, const entry& b) { return a.first < b.first; });
+  }
 
  private:
   using position = std::vector<entry>::iterator;
@@ -146,30 +172,92 @@ class env_range {
 
 inline env_view::iterator env_view::find(std::string_view name) const { return env_range(*this).find(name); }
 
+/// Variables that sources contributed to a load (dotenv files), sorted by
+/// name, each once, with the place that set it.
+class contributed_variables {
+ public:
+  struct variable {
+    std::string name, value;
+    origin where;
+  };
+
+  /// Sets `name` (a later contribution replaces an earlier one).
+  void set(std::string_view name, std::string_view value, const origin& where) {
+    const auto it = lower(name);
+    if (it != entries_.end() && it->name == name) {
+      it->value.assign(value);
+      it->where = where;
+      return;
+    }
+    entries_.insert(it, variable{std::string(name), std::string(value), where});
+  }
+  const variable* find(std::string_view name) const {
+    const auto it = std::lower_bound(entries_.begin(), entries_.end(), name,
+                                     [](const variable& v, std::string_view n) { return v.name < n; });
+    return it != entries_.end() && it->name == name ? &*it : nullptr;
+  }
+  bool empty() const noexcept { return entries_.empty(); }
+  const std::vector<variable>& all() const noexcept { return entries_; }
+
+ private:
+  std::vector<variable>::iterator lower(std::string_view name) {
+    return std::lower_bound(entries_.begin(), entries_.end(), name,
+                            [](const variable& v, std::string_view n) { return v.name < n; });
+  }
+  std::vector<variable> entries_;
+};
+
 /// The environment one load sees: the env(...) source's variables, else the
-/// process's, taken once and only if something reads it.
+/// process's, taken once and only if something reads it; below them, the
+/// variables sources contributed (dotenv files).
 class load_environment {
  public:
-  explicit load_environment(const env* source) : source_(source) {}
+  /// `extra` may still grow until the view is taken (get()).
+  explicit load_environment(const env* source, const contributed_variables* extra = nullptr)
+      : source_(source), extra_(extra) {}
 
   /// One variable: a lookup, without taking the whole environment.
   std::optional<std::string_view> find(std::string_view name) const {
-    if (view_ || (source_ && source_->injected())) {
-      const auto it = get().find(name);
-      return it == get().end() ? std::nullopt : std::optional<std::string_view>(it->second);
+    if (view_) {
+      const auto it = view_->find(name);
+      return it == view_->end() ? std::nullopt : std::optional<std::string_view>(it->second);
+    }
+    if (auto v = find_base(name)) return v;
+    if (extra_ && !extra_->empty())
+      if (const auto* v = extra_->find(name)) return std::string_view(v->value);
+    return std::nullopt;
+  }
+
+  /// Every variable, sorted by name.
+  const env_view& get() const {
+    if (!view_) {
+      view_ = source_ && source_->injected() ? env_view::of(*source_->injected()) : env_view::of_process();
+      if (extra_ && !extra_->empty()) view_->add_missing(*extra_);
+    }
+    return *view_;
+  }
+
+  /// Where a contributed variable was set; null for the base environment's.
+  const origin* contributed_at(std::string_view name) const {
+    if (!extra_ || extra_->empty()) return nullptr;
+    const auto* v = extra_->find(name);
+    if (!v || find_base(name)) return nullptr;
+    return &v->where;
+  }
+
+  /// The env(...) source's (or the process's) variable, without contributions.
+  std::optional<std::string_view> find_base(std::string_view name) const {
+    if (source_ && source_->injected()) {
+      const auto it = source_->injected()->find(name);
+      return it == source_->injected()->end() ? std::nullopt : std::optional<std::string_view>(it->second);
     }
     const char* value = std::getenv(std::string(name).c_str());
     return value ? std::optional<std::string_view>(value) : std::nullopt;
   }
 
-  /// Every variable, sorted by name.
-  const env_view& get() const {
-    if (!view_) view_ = source_ && source_->injected() ? env_view::of(*source_->injected()) : env_view::of_process();
-    return *view_;
-  }
-
  private:
   const env* source_;
+  const contributed_variables* extra_;
   mutable std::optional<env_view> view_;
 };
 

@@ -2,7 +2,6 @@
 // shape of the configuration and looking up the names it derives.
 #pragma once
 
-#include <cerrno>
 #include <charconv>
 #include <deque>
 #include <optional>
@@ -13,13 +12,7 @@
 #include <utility>
 #include <vector>
 
-#if defined(__unix__) || defined(__APPLE__)
-#include <fcntl.h>
-#include <unistd.h>
-#else
-#include <fstream>
-#include <iterator>
-#endif
+#include <filesystem>
 
 #include <strata/decode/layer.hpp>
 #include <strata/detail/add_diagnostic.hpp>
@@ -32,67 +25,50 @@
 #include <strata/schema/shape.hpp>
 #include <strata/sources/env.hpp>
 #include <strata/sources/overrides.ipp>
+#include <strata/sources/source.ipp>
 
-namespace strata::detail {
+namespace strata {
+namespace detail {
 
-/// Appends the whole content of the file `path` (a secret's `NAME_FILE`) to
-/// `text`; false when the file cannot be opened. System calls, as toml.ipp
-/// reads files, not streams: the engine then needs no <fstream>.
-inline bool read_secret_file(const std::string& path, std::string& text) {
-#if defined(__unix__) || defined(__APPLE__)
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  char buffer[4096];
-  for (;;) {
-    const ssize_t got = ::read(fd, buffer, sizeof buffer);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) break;  // an error past the open ends the text, as it ends a stream's
-    text.append(buffer, static_cast<std::size_t>(got));
-  }
-  ::close(fd);
-  return true;
-#else
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
-#endif
-}
-
-/// Where a built node goes: a key of a table, or the end of a list. Nodes
-/// come as rvalues of three types (std::string, toml::table, toml::array)
-/// and keys as std::string_view values, here and in the override layer:
-/// each other combination would compile toml++'s insertion templates again.
-struct env_target {
-  toml::table* table = nullptr;
-  std::string_view key;
-  toml::array* array = nullptr;
-
-  toml::node* existing() const { return table ? table->get(key) : nullptr; }
-  template <class N>
-    requires(!std::is_reference_v<N>)
-  toml::node* put(N&& node) const {
-    if (table) return &table->insert_or_assign(std::string_view(key), std::move(node)).first->second;
-    array->push_back(std::move(node));
-    return &array->back();
-  }
-  void erase() const {
-    if (table) table->erase(key);
-    else array->pop_back();
-  }
+/// How an env-like layer names where its values came from: the env layer
+/// names variables (and, for one a dotenv file set, its place there); a
+/// secrets directory names its files.
+struct env_naming {
+  origin_kind kind = origin_kind::env;
+  std::string_view name_prefix;                  ///< before each variable's name: a secrets directory's path
+  const load_environment* contributed = nullptr;  ///< where contributed variables were set
+  bool file_indirection = true;                   ///< secret fields also read NAME_FILE
+  std::string_view noun = "";                     ///< "secret file " in messages about unknown names
 };
+
+using env_target = node_target;
+
+/// Where a variable (or a secrets directory's file) came from.
+inline origin origin_of(const env_naming& naming, std::string_view var) {
+  origin o{naming.kind, std::string(naming.name_prefix) + std::string(var)};
+  if (naming.contributed)
+    if (const origin* at = naming.contributed->contributed_at(var)) {
+      o.line = at->line;
+      o.column = at->column;
+      o.via = at->name;
+    }
+  return o;
+}
 
 /// Builds the env layer for one configuration by walking its shape.
 class env_builder {
  public:
   /// `within`: the variables the walk may find (all of them, or those with the prefix).
-  env_builder(const env_view& vars, env_range within, layer& into, diagnostics& out, std::string_view sep)
+  env_builder(const env_view& vars, env_range within, layer& into, diagnostics& out, std::string_view sep,
+              const env_naming& naming, std::vector<std::filesystem::path>* files)
       : vars_(vars),
         range_(within),
         layer_(into),
         out_(out),
         sep_(sep),
-        used_(static_cast<std::size_t>(vars.end() - vars.begin())) {}
+        used_(static_cast<std::size_t>(vars.end() - vars.begin())),
+        naming_(naming),
+        files_(files) {}
 
   /// Builds a struct's fields into `table`; `name` is the variable name of
   /// the struct itself (the bare prefix at the root, where no separator follows).
@@ -157,19 +133,25 @@ class env_builder {
     if (it == end) return std::nullopt;
     used_[static_cast<std::size_t>(it - vars_.begin())] = true;
     if (it->second.empty()) {
-      add_diagnostic(out_, severity::warning, path, format_message("{} is set but empty; ignored", var),
-                     origin_kind::env, var);
+      add_diagnostic(out_, severity::warning, path, format_message("{}{} is set but empty; ignored", naming_.noun, var),
+                     origin_of(naming_, var));
       return std::nullopt;
     }
     return it->second;
   }
 
   void error(std::string_view path, std::string_view message, std::string_view var, std::string_view hint = {}) {
-    add_diagnostic(out_, severity::error, path, message, origin_kind::env, var, hint);
+    add_diagnostic(out_, severity::error, path, message, origin_of(naming_, var), hint);
   }
 
   void attribute_to(const toml::node* n, std::string_view var) {
-    if (n) attribute(layer_, *n, var);
+    if (!n) return;
+    const origin* at = naming_.contributed ? naming_.contributed->contributed_at(var) : nullptr;
+    if (naming_.name_prefix.empty() && !at) return attribute(layer_, *n, var);
+    const std::string name = std::string(naming_.name_prefix) + std::string(var);
+    mark_subtree(layer_.origins, *n,
+                 {name, at ? std::string_view(at->name) : std::string_view{}, at ? at->line : 0,
+                  at ? at->column : 0, 0, 0, false});
   }
 
   /// A whole container or struct given as one TOML inline value.
@@ -212,16 +194,24 @@ class env_builder {
     }
     std::vector<std::pair<std::string, std::string>> found;  // (variable, value)
     if (auto v = lookup(name, path)) found.push_back({name, std::string(*v)});
-    if (rules && rules->secret) {
+    if (rules && rules->secret && naming_.file_indirection) {
       const std::string file_var = name + "_FILE";
       if (auto file = lookup(file_var, path)) {
         if (!found.empty()) {
           error(path, format_message("both {} and {} are set; set only one", name, file_var), file_var);
           return;
         }
+        const std::filesystem::path secret_file{std::string(*file)};
+        if (files_) files_->push_back(secret_file);  // a rotated secret is a change like any other
         std::string text;
-        if (!read_secret_file(std::string(*file), text)) {
-          error(path, format_message("{} names a file that cannot be read", file_var), file_var);
+        diagnostics problems;
+        const file_status read = read_text_file(secret_file, origin_of(naming_, file_var), problems, text);
+        if (read != file_status::ok) {
+          error(path,
+                format_message("{} names a file that cannot be read ({})", file_var,
+                               read == file_status::missing ? std::string_view("no such file")
+                                                            : std::string_view(problems.front().message)),
+                file_var);
           return;
         }
         if (!text.empty() && text.back() == '\n') text.pop_back();
@@ -351,7 +341,7 @@ class env_builder {
       ++expected;
     }
     toml::node* list_node = at.put(toml::array{});
-    layer_.node_names.set(list_node, first_indexed);
+    attribute_to(list_node, first_indexed);
     toml::array& array = *list_node->as_array();
     for (std::size_t i = 0; i < indices.size(); ++i) {
       std::string element = prefix + std::to_string(i);
@@ -369,39 +359,42 @@ class env_builder {
   diagnostics& out_;
   std::string_view sep_;
   std::vector<bool> used_;
+  const env_naming& naming_;
+  std::vector<std::filesystem::path>* files_;
 };
 
 STRATA_COLD inline void report_unknown_variable(std::string_view name, const std::vector<std::string>& known,
-                                                diagnostics& out) {
+                                                const env_naming& naming, diagnostics& out) {
   const std::string best = closest(name, known);
   add_diagnostic(out, severity::warning, {},
-                 format_message("{} does not match any setting of this configuration", name), origin_kind::env, name,
-                 best.empty() ? std::string{} : "did you mean " + best + "?");
+                 format_message("{}{} does not match any setting of this configuration", naming.noun, name),
+                 origin_of(naming, name), best.empty() ? std::string{} : "did you mean " + best + "?");
 }
 
 /// Variables with the prefix (`named`, within `vars`) that name nothing:
 /// warnings, never errors, since platforms inject such names (APP_SERVICE_HOST).
 inline void unknown_variables(const shape& root, std::string_view prefix, std::string_view sep, const env_view& vars,
-                              env_range named, const std::vector<bool>& used, diagnostics& out) {
+                              env_range named, const std::vector<bool>& used, const env_naming& naming,
+                              diagnostics& out) {
   std::vector<std::string> known;
   for (auto it = named.begin(); it != named.end(); ++it) {
     if (used[static_cast<std::size_t>(it - vars.begin())]) continue;
     if (known.empty())  // names are derived only when some variable needs them
       for_each_env_name(root, prefix, sep, [&](std::string_view name, std::string_view) { known.emplace_back(name); });
     if (std::find(known.begin(), known.end(), it->first) != known.end()) continue;
-    report_unknown_variable(it->first, known, out);
+    report_unknown_variable(it->first, known, naming, out);
   }
 }
 
-/// The env layer of a configuration whose root has shape `root`.
-inline void read_env(const env_view& vars, const shape& root, std::string_view prefix, std::string_view sep,
-                     std::string_view section, std::deque<layer>& layers, diagnostics& out) {
-  layer& l = layers.emplace_back();
-  l.kind = origin_kind::env;
-  l.name = "environment";
+/// Builds an env-like layer (the env source's, a secrets directory's) of a
+/// configuration whose root has shape `root`, from `vars`.
+inline void build_env_layer(layer& l, const env_view& vars, const load_request& request, const env_naming& naming,
+                            diagnostics& out, std::vector<std::filesystem::path>* files) {
+  l.all_text = true;
+  l.interpolate = false;
   toml::table* table = &l.root;
   std::string section_path;
-  for (std::string_view rest = section; !rest.empty();) {  // env names skip the section
+  for (std::string_view rest = request.section; !rest.empty();) {  // env names skip the section
     const auto dot = rest.find('.');
     const std::string_view key = rest.substr(0, dot);
     rest = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
@@ -409,13 +402,31 @@ inline void read_env(const env_view& vars, const shape& root, std::string_view p
     table = table->get_as<toml::table>(key);
     append_key(section_path, key);
   }
-  const env_range named = env_range(vars).starting_with(prefix);
-  env_builder builder(vars, root.aliased ? env_range(vars) : named, l, out, sep);
-  std::string name(prefix);
+  const shape& root = *request.root;
+  const env_range named = env_range(vars).starting_with(request.prefix);
+  env_builder builder(vars, root.aliased ? env_range(vars) : named, l, out, request.separator, naming, files);
+  std::string name(request.prefix);
   name.reserve(128);
   section_path.reserve(128);
   if (root.aliased || !named.empty()) builder.object_fields(root, *table, name, section_path, true);
-  if (!prefix.empty()) unknown_variables(root, prefix, sep, vars, named, builder.used(), out);
+  if (!request.prefix.empty())
+    unknown_variables(root, request.prefix, request.separator, vars, named, builder.used(), naming, out);
 }
 
-}  // namespace strata::detail
+}  // namespace detail
+
+void env::read(source_context& ctx) const {
+  detail::load_state& s = detail::context_access::state(ctx);
+  detail::layer& l = s.layers().emplace_back();
+  l.kind = origin_kind::env;
+  l.name = "environment";
+  if (this == s.first_env) {  // the load's environment, read once: interpolation and profiles see the same
+    const detail::env_naming naming{origin_kind::env, {}, &s.environment, true, {}};
+    return detail::build_env_layer(l, s.environment.get(), s.request, naming, s.found, s.files);
+  }
+  const detail::load_environment own(this, &s.contributed);
+  const detail::env_naming naming{origin_kind::env, {}, &own, true, {}};
+  detail::build_env_layer(l, own.get(), s.request, naming, s.found, s.files);
+}
+
+}  // namespace strata

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <strata/schema/paths.hpp>
+#include <strata/sources/source.hpp>
 
 namespace strata::detail {
 
@@ -33,6 +34,8 @@ class args {
   explicit args(std::vector<std::string> settings) : settings_(std::move(settings)) {}
 
   const std::vector<std::string>& settings() const noexcept { return settings_; }
+
+  void read(source_context& ctx) const;
 
  private:
   std::vector<std::string> settings_;

@@ -5,6 +5,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <strata/decode/layer.hpp>
 #include <strata/decode/text.hpp>
@@ -14,40 +15,18 @@
 #include <strata/report/diagnostic.hpp>
 #include <strata/schema/paths.hpp>
 #include <strata/sources/overrides.hpp>
+#include <strata/sources/source.ipp>
 
-namespace strata::detail {
+namespace strata {
+namespace detail {
 
 /// Every node of `n`'s subtree is attributed to `name`.
 inline void attribute(layer& l, const toml::node& n, std::string_view name) {
-  l.node_names.set(&n, name);
+  l.origins.set(&n, name);
   if (auto t = n.as_table())
     for (auto&& [k, child] : *t) attribute(l, child, name);
   else if (auto a = n.as_array())
     for (const toml::node& child : *a) attribute(l, child, name);
-}
-
-/// Arrays and tables are parsed as TOML inline values; every other value
-/// stays the text it was given (a TOML string is unquoted first).
-inline void insert_value(toml::table& into, std::string_view key, std::string_view raw) {
-  const std::string_view text = trim(raw);
-  if (!text.empty() && (text.front() == '[' || text.front() == '{' || text.front() == '"' || text.front() == '\'') &&
-      !may_nest_deeper(text, max_nesting_depth)) {  // deeper: toml++ could overflow the stack; a bare string
-    try {
-      toml::table parsed = toml::parse(std::string("v = ") + std::string(text) + "\n");
-      if (parsed.size() == 1) {
-        // keys as std::string_view values and nodes as rvalues, as in the env layer (env_target)
-        if (auto* a = parsed.get_as<toml::array>("v"))
-          return void(into.insert_or_assign(std::string_view(key), std::move(*a)));
-        if (auto* t = parsed.get_as<toml::table>("v"))
-          return void(into.insert_or_assign(std::string_view(key), std::move(*t)));
-        if (auto* s = parsed.get_as<std::string>("v"))
-          return void(into.insert_or_assign(std::string_view(key), std::move(s->get())));
-      }
-    } catch (const toml::parse_error&) {
-      // not a TOML literal: a bare string
-    }
-  }
-  into.insert_or_assign(std::string_view(key), std::string(text));
 }
 
 /// A setting that would put a key below a value an earlier setting gave:
@@ -55,8 +34,8 @@ inline void insert_value(toml::table& into, std::string_view key, std::string_vi
 /// here may hold a secret, and so may the earlier one.
 STRATA_COLD inline void report_set_below_value(const layer& l, std::string_view setting, std::string_view key,
                                                const toml::node& value, diagnostics& out) {
-  const auto named = l.node_names.find(&value);
-  const std::string_view earlier = named.value_or(std::string_view{});
+  const node_origins::entry* named = l.origins.find(&value);
+  const std::string_view earlier = named ? l.origins.name(*named) : std::string_view{};
   const std::string by = earlier.empty() ? std::string("an earlier setting")
                                          : "'" + std::string(trim(earlier.substr(0, earlier.find('=')))) + "=…'";
   add_diagnostic(out, severity::error, {}, format_message("'{}' is already set to a value by {}", key, by), l.kind,
@@ -80,8 +59,7 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
   for (std::size_t i = 0; i < segments->size(); ++i) {
     const path_segment& seg = (*segments)[i];
     if (i + 1 == segments->size()) {
-      insert_value(*table, seg.key, setting.substr(eq + 1));
-      const toml::node& value = *table->get(seg.key);
+      const toml::node& value = *put_literal(node_target{table, seg.key, nullptr}, setting.substr(eq + 1));
       // A value holding tables is named without its text: a field inside
       // may be secret, which only that field knows.
       const std::string_view path = trim(setting.substr(0, eq));
@@ -96,19 +74,34 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
     if (!next) {
       table->insert_or_assign(std::string_view(seg.key), toml::table{});  // absent: nothing is replaced
       next = table->get(seg.key);
-      l.node_names.set_if_absent(next, name);
+      l.origins.set_if_absent(next, name);
     }
     if (!next->is_table()) return report_set_below_value(l, setting, seg.key, *next, out);
     table = next->as_table();
   }
 }
 
-inline void read_source(const args& a, std::deque<layer>& layers, diagnostics& out) {
-  if (a.settings().empty()) return;
+/// The layer of `.overrides(...)`, above every source.
+inline void add_override_layer(std::deque<layer>& layers, const std::vector<std::string>& settings, diagnostics& out) {
   layer& l = layers.emplace_back();
-  l.kind = origin_kind::args;
-  l.name = "arguments";
-  for (const std::string& s : a.settings()) add_setting(l, s, out);
+  l.kind = origin_kind::overrides;
+  l.name = "overrides";
+  l.all_text = true;
+  l.interpolate = false;
+  for (const std::string& s : settings) add_setting(l, s, out);
 }
 
-}  // namespace strata::detail
+}  // namespace detail
+
+void args::read(source_context& ctx) const {
+  if (settings_.empty()) return;
+  detail::load_state& s = detail::context_access::state(ctx);
+  detail::layer& l = s.layers().emplace_back();
+  l.kind = origin_kind::args;
+  l.name = "arguments";
+  l.all_text = true;
+  l.interpolate = false;
+  for (const std::string& setting : settings_) detail::add_setting(l, setting, s.found);
+}
+
+}  // namespace strata

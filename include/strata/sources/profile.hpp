@@ -1,6 +1,6 @@
 // strata/sources/profile.hpp: `profile(dir, name, selector)`, layered
-// per-environment files: dir/base.toml, dir/<name>.toml, then dir/local.toml
-// if present (profile.ipp reads them).
+// per-environment files: dir/base, dir/<name>, then dir/local if present,
+// each a .toml file or one of a registered format (profile.ipp reads them).
 #pragma once
 
 #include <filesystem>
@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include <strata/sources/source.hpp>
 #include <strata/sources/toml.hpp>
 
 namespace strata {
@@ -24,9 +25,12 @@ class profile {
   const std::string& name() const noexcept { return name_; }
   const std::string& selector() const noexcept { return selector_; }
 
-  /// The profiles `dir` offers: its .toml files other than base and local.
+  void read(source_context& ctx) const;
+
+  /// The profiles `dir` offers: its configuration files (.toml, and those
+  /// of registered formats such as .yaml) other than base and local.
   std::vector<std::string> available() const {
-    std::vector<std::string> names = detail::toml_files_in(dir_);
+    std::vector<std::string> names = detail::config_files_in(dir_);
     std::erase_if(names, [](const std::string& n) { return n == "base" || n == "local"; });
     return names;
   }

@@ -1,6 +1,7 @@
 // strata/sources/toml.hpp: the TOML sources, `toml_file`, `toml_text` and
-// `toml_table`. Composition (a file that begins with `defaults = ["base",
-// "model/large"]` loads those files first) and reading are in toml.ipp.
+// `toml_table`, on the source interface (sources/source.hpp). Reading is in
+// toml.ipp; composition through `defaults` lists, common to every file
+// format, in compose.ipp.
 #pragma once
 
 #include <filesystem>
@@ -8,6 +9,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <strata/sources/source.hpp>
 
 namespace toml {
 inline namespace v3 {
@@ -17,18 +20,14 @@ class table;
 
 namespace strata {
 
-/// Tag for `toml_file(path, strata::optional)`: a missing file is skipped.
-struct optional_t {
-  explicit constexpr optional_t() = default;
-};
-inline constexpr optional_t optional{};
-
 namespace detail {
-/// The TOML files of a folder, by name without extension.
-std::vector<std::string> toml_files_in(const std::filesystem::path& dir);
+/// The configuration files of a folder (TOML and every registered format),
+/// by name without extension, sorted, each name once.
+std::vector<std::string> config_files_in(const std::filesystem::path& dir);
 }  // namespace detail
 
-/// A TOML file. Missing is an error unless `strata::optional` is given.
+/// A TOML file. Missing is an error unless `strata::optional` is given. Its
+/// `defaults` list composes other files (docs/profiles.md).
 class toml_file {
  public:
   explicit toml_file(std::filesystem::path path) : path_(std::move(path)) {}
@@ -36,6 +35,8 @@ class toml_file {
 
   const std::filesystem::path& path() const noexcept { return path_; }
   bool is_optional() const noexcept { return optional_; }
+
+  void read(source_context& ctx) const;
 
  private:
   std::filesystem::path path_;
@@ -49,6 +50,8 @@ class toml_text {
 
   const std::string& text() const noexcept { return text_; }
   const std::string& name() const noexcept { return name_; }
+
+  void read(source_context& ctx) const;
 
  private:
   std::string text_;
@@ -68,6 +71,8 @@ class toml_table {
 
   const std::shared_ptr<const toml::table>& table() const noexcept { return table_; }
   const std::string& name() const noexcept { return name_; }
+
+  void read(source_context& ctx) const;
 
  private:
   std::shared_ptr<const toml::table> table_;
