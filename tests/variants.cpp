@@ -43,6 +43,22 @@ struct App {
 };
 BOOST_DESCRIBE_STRUCT(App, (), (db, cache, sinks, named))
 STRATA_CONFIGURED(App, {.prefix = "APP_", .mapping = strata::mapping::tree})
+
+struct GitSource {
+  std::string url;
+  std::string tag;  // a git tag: a field like any other, not the alternative's tag
+};
+BOOST_DESCRIBE_STRUCT(GitSource, (), (url, tag))
+
+struct RegistrySource {
+  std::string version;
+};
+BOOST_DESCRIBE_STRUCT(RegistrySource, (), (version))
+
+struct Fetch {
+  strata::annotated<std::variant<RegistrySource, GitSource>, strata::discriminator<"source">> from;
+};
+BOOST_DESCRIBE_STRUCT(Fetch, (), (from))
 }  // namespace vt
 
 using vt::App;
@@ -58,6 +74,7 @@ strata::result<App> load(std::string base, std::string top = {}) {
 
 static_assert(strata::detail::tag_of<vt::Postgres>() == "postgres");
 static_assert(strata::detail::tag_of<vt::SyslogSink>() == "syslog_sink");
+static_assert(strata::detail::tag_of<vt::GitSource>() == "git_source");
 static_assert(strata::detail::tag_of<vt::MySql>() == "mysql");
 static_assert(strata::env_name<App>("db.kind") == "APP_DB__KIND");
 static_assert(strata::env_name<App>("db.path") == "APP_DB__PATH");
@@ -116,6 +133,17 @@ TEST_CASE("a custom tag replaces the snake_case name, and a field named like the
   const auto& my = std::get<vt::MySql>(*r.value().db);
   CHECK(my.host == "m");
   CHECK(my.kind == "mysql");
+}
+
+TEST_CASE("a data member named tag is a field of the alternative, not its tag") {
+  const auto r = strata::configuration(
+                     strata::toml_text("[from]\nsource = \"git_source\"\nurl = \"https://x.example/r.git\"\ntag = \"v1.2\"\n",
+                                       "fetch.toml"))
+                     .load<vt::Fetch>();
+  REQUIRE_MESSAGE(r.ok(), strata::format(r.diagnostics()));
+  const auto& git = std::get<vt::GitSource>(*r.value().from);
+  CHECK(git.url == "https://x.example/r.git");
+  CHECK(git.tag == "v1.2");
 }
 
 TEST_CASE("a higher layer that switches the tag drops the lower layer's fields") {

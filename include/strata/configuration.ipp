@@ -95,6 +95,14 @@ STRATA_COLD inline void sort_files(std::vector<std::filesystem::path>& files) {
   files.erase(std::unique(files.begin(), files.end()), files.end());
 }
 
+/// Whether a file (or a file its `defaults` list names) could not be read
+/// or parsed: what it would have set is unknown.
+inline bool unreadable_source(const diagnostics& found) {
+  return std::any_of(found.begin(), found.end(), [](const diagnostic& d) {
+    return d.severity == severity::error && d.origin.kind == origin_kind::file && (d.path.empty() || d.path == "defaults");
+  });
+}
+
 load_outcome load_sources(const source_list& sources, const env* first_env, const std::vector<std::string>& overrides,
                           const load_request& request, void* value, std::vector<std::filesystem::path>* files) {
   auto trace = std::make_shared<load_trace>();
@@ -117,8 +125,9 @@ load_outcome load_sources(const source_list& sources, const env* first_env, cons
   for (const layer& l : layers)
     if (const toml::node* n = at_section(l, request.section, found)) roots.push_back({n, &l});
   trace->entries.reserve(request.root->fields_within + 16);  // one entry per field set, and a few more
-  decoder d(*trace, found, s.profile, std::string(request.section), s.environment);
+  decoder d(*trace, found, s.profile, std::string(request.section), s.environment, unreadable_source(found));
   d.object(*request.root, value, std::span<const slot>(roots.data(), roots.size()));
+  order_by_line(found);
   return {std::move(found), std::move(trace)};
 }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <strata/configuration.ipp>
+#include <strata/detail/any_table.ipp>
 #include <strata/detail/pattern.ipp>
 
 namespace strata::detail {

@@ -32,5 +32,6 @@
 #include <strata/declare/annotations.hpp>
 #include <strata/declare/codec.hpp>
 #include <strata/declare/configured.hpp>
+#include <strata/declare/enum_spelling.hpp>
 #include <strata/declare/fixed_string.hpp>
 #include <strata/validate/validation.hpp>

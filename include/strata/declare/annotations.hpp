@@ -110,4 +110,23 @@ struct discriminator : detail::annotation {
   static constexpr std::string_view key = Key.view();
 };
 
+/// The field's key in files, arguments, overrides, dumps, the schema and
+/// diagnostic paths (`key<"rust-version">`, `key<"$schema">`); beats the
+/// struct's naming policy. Environment names still derive from the C++ name.
+template <fixed_string Name>
+struct key : detail::annotation {
+  static constexpr std::string_view spelling = Name.view();
+};
+
+/// On a string field: `${...}` in its value is text, not interpolation.
+struct literal : detail::annotation {};
+
+/// On a duration field: a bare number counts units of `Unit`
+/// (`duration_unit<std::chrono::seconds>`: `timeout = 1800` is 30 minutes).
+/// Duration strings ("30m") are still accepted.
+template <class Unit>
+struct duration_unit : detail::annotation {
+  using unit = Unit;
+};
+
 }  // namespace strata

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -59,10 +60,16 @@ constexpr tag_buffer snake_case(std::string_view name) {
 template <class T>
 inline constexpr tag_buffer default_tag = snake_case(type_name<T>());
 
+/// Whether T sets its own tag: a static member `tag` (a data member named
+/// `tag`, such as a Cargo dependency's git tag, is a field like any other).
+template <class T>
+concept has_own_tag =
+    requires { std::string_view(T::tag); } && !std::is_member_object_pointer_v<decltype(&T::tag)>;
+
 /// The tag of variant alternative T.
 template <class T>
 constexpr std::string_view tag_of() {
-  if constexpr (requires { std::string_view(T::tag); }) return std::string_view(T::tag);
+  if constexpr (has_own_tag<T>) return std::string_view(T::tag);
   else return default_tag<T>.view();
 }
 

@@ -19,7 +19,9 @@
 #include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 
+#include <strata/decode/date_time.hpp>
 #include <strata/decode/layer.hpp>
+#include <strata/decode/toml_values.ipp>
 #include <strata/decode/trace.ipp>
 #include <strata/detail/cold.hpp>
 #include <strata/detail/did_you_mean.hpp>
@@ -47,8 +49,11 @@ inline std::string_view expected_for(const shape& s, std::string& storage) {
     case shape_kind::boolean: return "a boolean";
     case shape_kind::integer: return "an integer";
     case shape_kind::floating: return "a number";
-    case shape_kind::enumeration: return storage = "a string naming one of " + quoted_list(s.names);
-    case shape_kind::duration: return "a duration string such as \"30s\"";
+    case shape_kind::enumeration: return storage = "a string naming one of " + short_list(s.names);
+    case shape_kind::duration:
+      return s.from_integer ? "a number or a duration string such as \"30s\"" : "a duration string such as \"30s\"";
+    case shape_kind::date_time:
+      return s.label == "date-time" ? "an offset date-time" : s.label == "date" ? "a date" : "a local date-time";
     default: return "a string";
   }
 }
@@ -78,10 +83,13 @@ inline int compare_keys(std::uint64_t prefix_a, std::string_view a, std::uint64_
 
 class decoder {
  public:
-  /// `environment` is what `${VAR}` in file values reads.
+  /// `environment` is what `${VAR}` in file values reads. `incomplete`: a
+  /// source could not be read or parsed, so what it would have set is
+  /// unknown: values no source set are not judged (constraints, `required`,
+  /// validate()), where they would only repeat that one error.
   decoder(load_trace& trace, diagnostics& out, std::string_view profile, std::string root_path,
-          const load_environment& environment)
-      : trace_(trace), out_(out), profile_(profile), environment_(environment) {
+          const load_environment& environment, bool incomplete = false)
+      : trace_(trace), out_(out), profile_(profile), environment_(environment), incomplete_(incomplete) {
     trace_.root = std::move(root_path);
     frames_.reserve(32);
     frames_.push_back({path_step::of(trace_.root, path_step::kind::root)});
@@ -148,12 +156,13 @@ class decoder {
     }
     for (std::size_t t = 0; t < tables.size(); ++t)
       if (has_unknown[t]) unknown_keys(s, *tables[t].node->as_table(), *tables[t].source, tag_key);
-    if (s.validate) {
+    if (s.validate && !incomplete_) {
       diagnostics found;
-      validation v = validation_access::make(profile_, found);
+      const std::string prefix = path();
+      const failed_query query{out_, prefix};
+      validation v = validation_access::make(profile_, found, &query, &failed_below);
       s.validate(obj, v);
       if (found.empty()) return;
-      const std::string prefix = path();
       for (diagnostic& d : found) {  // paths relative to the struct
         std::string full = prefix;
         if (!full.empty() && !d.path.empty() && d.path.front() != '[') full += '.';
@@ -172,8 +181,9 @@ class decoder {
     const shape& v_shape = annotated ? *s.element : s;
     void* v = annotated ? s.unwrap(f) : f;
     if (s.pinned && v_shape.kind != shape_kind::variant) return pinned(*s.rules, v, slots);
+    const std::size_t reported = out_.size();
     if (slots.empty()) {
-      if (s.required) report(severity::error, "is required but no source sets it", origin{});
+      if (s.required && !incomplete_) report(severity::error, "is required but no source sets it", origin{});
       if (v_shape.kind == shape_kind::object)  // its defaults, required fields and validate() still count
         object(v_shape, v, slots);
       if (v_shape.kind == shape_kind::variant && s.pinned)  // value<"sqlite"> pins the alternative
@@ -183,11 +193,14 @@ class decoder {
     } else {
       const std::string_view disc = annotated ? s.rules->discriminator : std::string_view{};
       if (v_shape.kind == shape_kind::variant)
-        alternative(v_shape, v, slots, disc, s.pinned ? &s.rules->pinned_tag : nullptr);
+        alternative(v_shape, v, slots, disc, s.pinned ? &s.rules->pinned_tag : nullptr, s.secret);
       else
         value(v_shape, v, slots, s.secret, disc);
     }
-    if (s.check) checked(s, v, !slots.empty());
+    // A value that could not be read holds its default: judging it would
+    // only repeat the error (an unset `required`, a wrong type). Nor is a
+    // default judged when an unreadable source might have set the field.
+    if (s.check && !(slots.empty() && incomplete_) && !errors_since(reported)) checked(s, v, !slots.empty());
   }
 
  private:
@@ -208,6 +221,30 @@ class decoder {
       report(severity::error, std::move(message), set ? origin_at(path()) : origin{});
   }
 
+  /// Whether an error was reported since the report count was `reported`.
+  bool errors_since(std::size_t reported) const {
+    for (std::size_t i = reported; i < out_.size(); ++i)
+      if (out_[i].severity == severity::error) return true;
+    return false;
+  }
+
+  /// What validation::failed asks: the diagnostics so far and the struct's path.
+  struct failed_query {
+    const diagnostics& found;
+    std::string_view prefix;
+  };
+  static bool failed_below(const void* query, std::string_view relative) {
+    const auto& q = *static_cast<const failed_query*>(query);
+    std::string full(q.prefix);
+    if (!full.empty() && !relative.empty() && relative.front() != '[') full += '.';
+    full += relative;
+    for (const diagnostic& d : q.found) {
+      if (d.severity != severity::error || !std::string_view(d.path).starts_with(full)) continue;
+      if (d.path.size() == full.size() || d.path[full.size()] == '.' || d.path[full.size()] == '[') return true;
+    }
+    return false;
+  }
+
   static std::size_t tag_index(const shape& variant, std::string_view tag) {
     return static_cast<std::size_t>(std::find(variant.names.begin(), variant.names.end(), tag) -
                                     variant.names.begin());
@@ -217,7 +254,8 @@ class decoder {
     switch (s.kind) {
       case shape_kind::annotated: return field(s, v, slots);
       case shape_kind::object: return object(s, v, slots);
-      case shape_kind::variant: return alternative(s, v, slots, disc, nullptr);
+      case shape_kind::variant: return alternative(s, v, slots, disc, nullptr, secret);
+      case shape_kind::any_table: return free_table(v, slots, secret);
       case shape_kind::optional: return value(*s.element, s.engage(v), slots, secret, disc);
       case shape_kind::map: return map(s, v, slots, secret, disc);
       case shape_kind::list: return list(s, v, slots.back(), secret, disc);
@@ -227,9 +265,11 @@ class decoder {
 
   /// A discriminated variant: the highest layer that sets the tag chooses
   /// the alternative; lower layers count only down to the first one that
-  /// names another alternative (a switch resets the subtree).
+  /// names another alternative (a switch resets the subtree). Without a
+  /// discriminator, the shape of the value chooses (shaped()).
   void alternative(const shape& s, void* v, std::span<const slot> slots, std::string_view key,
-                   const std::string_view* pin) {
+                   const std::string_view* pin, bool secret) {
+    if (key.empty()) return shaped(s, v, slots, secret);
     const auto& tags = s.names;
     slot_list tables;
     for (const slot& sl : slots) {
@@ -349,7 +389,7 @@ class decoder {
     if (const auto* str = n.as_string()) {
       const std::string_view text = str->get();
       const bool from_text = sl.source->text(n);  // else a file string, which keeps its TOML type
-      if (sl.source->interpolate && has_references(text)) return interpolated(s, v, sl, secret);
+      if (sl.source->interpolate && !s.verbatim && has_references(text)) return interpolated(s, v, sl, secret);
       record(sl, secret);
       if (from_text || s.kind >= shape_kind::string) return parsed(s, v, text, where_lazy(sl, secret), secret);
       return mismatch(s, sl, secret);
@@ -372,8 +412,17 @@ class decoder {
           return converted(s.from_float(wide, v), wide, sl, secret);
         }
         break;
+      case shape_kind::duration:  // with duration_unit<U>: a bare number counts units
+        if (s.from_integer)
+          if (auto i = n.as_integer()) return converted(s.from_integer(i->get(), v), i->get(), sl, secret);
+        break;
+      case shape_kind::date_time:
+        if (date_time_value dt; read_date_time(n, dt)) return date_time(s, v, dt, sl, secret);
+        break;
       case shape_kind::codec:
         if (n.is_integer() || n.is_floating_point()) return codec_number(s, v, sl, secret);
+        if (date_time_value dt; read_date_time(n, dt))  // as its RFC 3339 text
+          return parsed(s, v, date_time_text(dt), where_lazy(sl, secret), secret);
         break;
       default:  // strings, paths, enums and durations are TOML strings, parsed by type
         break;
@@ -392,6 +441,12 @@ class decoder {
 
   STRATA_COLD void not_representable(std::string_view number, std::string_view error, const slot& sl, bool secret) {
     report(severity::error, fmt::format("{} is {}", quote_value(number, secret), error), where(sl, secret));
+  }
+
+  STRATA_COLD void date_time(const shape& s, void* v, const date_time_value& dt, const slot& sl, bool secret) {
+    if (conversion c = s.from_date_time(dt, v); !c)
+      report(severity::error, fmt::format("{} is {}", quote_value(date_time_text(dt), secret), c.error),
+             where(sl, secret), secret ? std::string{} : c.hint);
   }
 
   /// A codec reads strings; numbers are accepted as their text (size = 1024).
@@ -416,30 +471,51 @@ class decoder {
              secret ? std::string{} : c.hint);
   }
 
-  /// A file string with `${...}`: resolved now that it is the effective
-  /// value, then parsed as text by the field's type (`port = "${PORT:8000}"`).
-  STRATA_COLD void interpolated(const shape& s, void* v, const slot& sl, bool secret) {
-    std::vector<std::string> errors;
+  /// Resolves the `${...}` of a file string into resolved_, reporting what
+  /// cannot be resolved; false then.
+  bool resolve_references(const slot& sl, bool secret) {
+    std::vector<interpolation_error> errors;
     resolved_.clear();
     interpolate(
         sl.node->as_string()->get(), [&](std::string_view name) { return environment_.find(name); }, resolved_,
         errors, [](std::string_view) {});
     record(sl, secret, true);
     const lazy_origin o{&sl, secret, true};
-    for (std::string& problem : errors) report(severity::error, std::move(problem), o.get());
-    if (errors.empty()) parsed(s, v, resolved_, o, secret);
+    for (interpolation_error& problem : errors)
+      report(severity::error, std::move(problem.message), o.get(), std::move(problem.hint));
+    return errors.empty();
+  }
+
+  /// A file string with `${...}`: resolved now that it is the effective
+  /// value, then parsed as text by the field's type (`port = "${PORT:8000}"`).
+  STRATA_COLD void interpolated(const shape& s, void* v, const slot& sl, bool secret) {
+    if (resolve_references(sl, secret)) parsed(s, v, resolved_, lazy_origin{&sl, secret, true}, secret);
   }
 
   STRATA_COLD void mismatch(const shape& s, const slot& sl, bool secret) {
     std::string storage;
-    mismatch(expected_for(s, storage), sl, secret);
+    mismatch(expected_for(s, storage), sl, secret, mismatch_hint(s, *sl.node));
   }
-  STRATA_COLD void mismatch(std::string_view expected, const slot& sl, bool secret = false) {
+  STRATA_COLD void mismatch(std::string_view expected, const slot& sl, bool secret = false, std::string hint = {}) {
     report(severity::error, fmt::format("expected {}, got {}", expected, toml_type_label(sl.node->type())),
-           where(sl, secret));
+           where(sl, secret), std::move(hint));
+  }
+  /// How to write what was meant, where a common mistake is likely.
+  static std::string mismatch_hint(const shape& s, const toml::node& n) {
+    if (s.kind == shape_kind::duration && (n.is_integer() || n.is_floating_point()))
+      return "write it with a unit (\"30s\"), or declare the field's unit with "
+             "strata::duration_unit<std::chrono::seconds>";
+    if (s.kind == shape_kind::date_time && n.is_string())
+      return "write it without quotes, as a TOML date-time: 2024-06-17T20:30:46Z";
+    return {};
   }
 
+  /// Keys of a struct's table that name no member: an error, a warning or
+  /// nothing, as the struct's `.unknown_keys` says. Hints name the key as
+  /// the file must spell it.
   void unknown_keys(const shape& s, const toml::table& table, const layer& source, std::string_view tag_key) {
+    if (s.unknown == strata::unknown_keys::ignore) return;
+    const severity level = s.unknown == strata::unknown_keys::warn ? severity::warning : severity::error;
     std::vector<std::string_view> keys;
     for (const member_shape& m : s.members) keys.push_back(m.key);
     const std::string here = path();
@@ -448,8 +524,82 @@ class decoder {
         continue;
       std::string path = here;
       append_key(path, k.str());
-      out_.push_back({severity::error, std::move(path), fmt::format("unknown key '{}'", k.str()),
+      out_.push_back({level, std::move(path), fmt::format("unknown key '{}'", k.str()),
                       source.origin_of_key(k, node), did_you_mean(k.str(), keys)});
+    }
+  }
+
+  // --- shape-selected variants and free-form tables (cold: rare in a load) ---
+
+  /// A std::variant without discriminator: the shape of the highest
+  /// layer's value chooses the alternative. Lower layers count only while
+  /// they are tables too (tables merge; any other shape replaces). Bare
+  /// text from env and arguments, and an interpolated file string, take
+  /// the shape of the TOML literal they spell (`1`, `true`), else string.
+  STRATA_COLD void shaped(const shape& s, void* v, std::span<const slot> slots, bool secret) {
+    const slot& top = slots.back();
+    const toml::node& n = *top.node;
+    value_shape got = node_shape(n);
+    bool from_interpolation = false;
+    if (const auto* str = n.as_string()) {
+      if (top.source->interpolate && has_references(str->get())) {
+        if (!resolve_references(top, secret)) return;
+        from_interpolation = true;
+        got = literal_shape(resolved_);
+      } else if (top.source->is_bare(n)) {
+        got = literal_shape(str->get());
+      }
+      // spelled as another shape than the variant has: the text is a string
+      if (alternative_for(s, got) == s.alternatives.size()) got = value_shape::string;
+    }
+    const std::size_t index = alternative_for(s, got);
+    if (index == s.alternatives.size()) {
+      record(top, secret);
+      return mismatch(accepted_shapes(s), top, secret);
+    }
+    const shape& alt = *s.alternatives[index];
+    void* target = s.select(v, index);
+    if (from_interpolation) return resolved_alternative(alt, target, top, secret);
+    slot_list same{top};
+    if (got == value_shape::table)  // lower tables merge into it, down to the first value of another shape
+      for (std::size_t i = slots.size() - 1; i-- > 0 && slots[i].node->is_table();) same.insert(same.begin(), slots[i]);
+    field(alt, target, std::span<const slot>(same.data(), same.size()));
+  }
+
+  /// An alternative read from an interpolated file string's text (in resolved_).
+  STRATA_COLD void resolved_alternative(const shape& alt, void* target, const slot& sl, bool secret) {
+    const bool annotated = alt.kind == shape_kind::annotated;
+    const shape& value = annotated ? *alt.element : alt;
+    void* v = annotated ? alt.unwrap(target) : target;
+    secret = secret || alt.secret;
+    const std::size_t reported = out_.size();
+    const std::string text = resolved_;
+    parsed(value, v, text, lazy_origin{&sl, secret, true}, secret);
+    if (alt.check && !errors_since(reported)) checked(alt, v, true);
+  }
+
+  /// An any_table field: every layer's table, merged key by key, as given;
+  /// each of its values keeps its origin.
+  STRATA_COLD void free_table(void* v, std::span<const slot> slots, bool secret) {
+    slot_list tables;
+    for (const slot& sl : slots) {
+      if (sl.node->is_table()) tables.push_back(sl);
+      else mismatch("a table", sl, secret);
+    }
+    if (tables.empty()) return;
+    auto merged = std::make_shared<toml::table>();
+    for (const slot& sl : tables) merge_tables(*merged, *sl.node->as_table());
+    *static_cast<any_table*>(v) = any_table(std::move(merged));
+    record(tables.back(), secret);
+    for (const slot& sl : tables) record_table(*sl.node->as_table(), *sl.source, secret);
+  }
+
+  /// Records every value of a free-form table (later layers win, as everywhere).
+  void record_table(const toml::table& table, const layer& source, bool secret) {
+    for (auto&& [k, node] : table) {
+      step_scope scope(*this, k.str(), path_step::kind::key);
+      record({&node, &source}, secret);
+      if (const toml::table* inner = node.as_table()) record_table(*inner, source, secret);
     }
   }
 
@@ -534,6 +684,37 @@ class decoder {
   std::size_t materialized_ = 0;  ///< frames_[0, materialized_) have their entries
   std::string resolved_;  ///< interpolated text, reused
   const load_environment& environment_;
+  bool incomplete_ = false;  ///< a source could not be read: defaults are not judged
 };
+
+/// Puts the diagnostics of each file in line order, each in the places the
+/// file's diagnostics held (the rest stay where they are): a report then
+/// reads like the file.
+inline void order_by_line(diagnostics& list) {
+  std::vector<bool> done(list.size(), false);
+  std::vector<std::size_t> places;
+  diagnostics group;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (done[i] || list[i].origin.kind != origin_kind::file || list[i].origin.line == 0) continue;
+    places.clear();
+    for (std::size_t j = i; j < list.size(); ++j) {
+      if (list[j].origin.kind == origin_kind::file && list[j].origin.line != 0 && list[j].origin.name == list[i].origin.name) {
+        places.push_back(j);
+        done[j] = true;
+      }
+    }
+    if (places.size() < 2) continue;
+    std::vector<std::size_t> order(places);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      const origin &x = list[a].origin, &y = list[b].origin;
+      if (x.line != y.line) return x.line < y.line;
+      if (x.column != y.column) return x.column < y.column;
+      return a < b;  // one place: keep the order of report
+    });
+    group.clear();
+    for (std::size_t k : order) group.push_back(std::move(list[k]));
+    for (std::size_t k = 0; k < places.size(); ++k) list[places[k]] = std::move(group[k]);
+  }
+}
 
 }  // namespace strata::detail

@@ -120,6 +120,12 @@ struct layer {
   bool all_text = false;
   /// `${VAR}` in its strings is resolved (file-like text).
   bool interpolate = true;
+  /// Values given as bare text (`debug=1`, `APP_LICENSE=MIT`, a YAML plain
+  /// scalar), not TOML syntax: a shape-selected variant reads the shape of
+  /// the TOML literal they spell.
+  std::vector<const toml::node*> bare{};
+
+  bool is_bare(const toml::node& n) const { return std::find(bare.begin(), bare.end(), &n) != bare.end(); }
 
   const toml::table& table() const { return shared ? *shared : root; }
 

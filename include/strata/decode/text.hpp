@@ -37,6 +37,11 @@ inline conversion fail(std::string message, std::string hint = {}) {
   return {std::move(message), std::move(hint)};
 }
 
+/// "'a' and 'b'".
+inline std::string in_quotes_list(std::string_view a, std::string_view b) {
+  return "'" + std::string(a) + "' and '" + std::string(b) + "'";
+}
+
 template <class I>
 std::string integer_bounds() {
   std::string out = "[";
@@ -128,17 +133,33 @@ inline conversion parse_text(std::string_view text, std::filesystem::path& out) 
   return {};
 }
 
-/// Text that names none of an enum's values: one function for every enum.
-STRATA_COLD inline conversion not_one_of(std::string_view text, std::span<const std::string_view> names) {
-  return fail("not one of " + quoted_list(names), did_you_mean(trim(text), names));
+/// How many names a message lists before it says how many more there are.
+inline constexpr std::size_t listed_names = 8;
+
+/// "'a', 'b', 'c'", or the first listed_names and "and 12 more".
+STRATA_COLD inline std::string short_list(std::span<const std::string_view> names) {
+  if (names.size() <= listed_names + 1) return quoted_list(names);
+  return quoted_list(names.first(listed_names)) + " and " + std::to_string(names.size() - listed_names) + " more";
+}
+
+/// Text that names none of an enum's values (`match` says whether it
+/// matched two of them but for case): one function for every enum.
+STRATA_COLD inline conversion not_one_of(std::string_view text, std::span<const std::string_view> names,
+                                         const name_match& match) {
+  if (match.index != name_match::none)
+    return fail("ambiguous: it matches " + in_quotes_list(names[match.index], names[match.other]) + " but for case",
+                "write one of them exactly");
+  std::string hint = did_you_mean(trim(text), names);
+  if (hint.empty() && names.size() > listed_names + 1) hint = "the schema (json_schema) lists every name";
+  return fail("not one of " + short_list(names), std::move(hint));
 }
 
 template <class E>
   requires is_described_enum<E>
 conversion parse_text(std::string_view text, E& out) {
-  if (auto e = enum_from_name<E>(trim(text))) return out = *e, conversion{};
-  static constexpr auto names = enum_names<E>();
-  return not_one_of(text, names);
+  const name_match m = match_name(enum_names_v<E>, trim(text));
+  if (m.found()) return out = enum_values_v<E>[m.index], conversion{};
+  return not_one_of(text, enum_names_v<E>, m);
 }
 
 /// User types through their `strata::codec<T>` specialization.
@@ -154,11 +175,11 @@ conversion parse_text(std::string_view text, T& out) {
 
 // --- durations -------------------------------------------------------------
 
-struct duration_unit {
+struct unit_suffix {
   std::string_view suffix;
   std::int64_t nanoseconds;
 };
-inline constexpr duration_unit duration_units[] = {
+inline constexpr unit_suffix duration_units[] = {
     {"ns", 1},         {"us", 1'000},          {"ms", 1'000'000},       {"s", 1'000'000'000},
     {"m", 60'000'000'000}, {"h", 3'600'000'000'000}, {"d", 86'400'000'000'000},
 };
@@ -189,7 +210,7 @@ inline conversion parse_nanoseconds(std::string_view text, wide_int& total) {
       return fail("not a duration", any_unit ? "every number needs a unit: 1h30m"
                                              : "a bare number is ambiguous: add a unit (30s, 250ms, 5m)");
     }
-    const duration_unit* unit = nullptr;
+    const unit_suffix* unit = nullptr;
     for (const auto& u : duration_units)
       if (u.suffix == suffix) unit = &u;
     if (!unit) return fail("not a duration", "units are ns, us, ms, s, m, h, d");
@@ -243,6 +264,47 @@ conversion parse_text(std::string_view text, std::chrono::duration<Rep, Period>&
   return {};
 }
 
+/// `count` units of `Unit` as the duration `out`, exactly, or an error.
+template <class Unit, class Rep, class Period>
+conversion count_into(std::int64_t count, std::chrono::duration<Rep, Period>& out) {
+  using U = typename Unit::period;
+  if constexpr (std::is_unsigned_v<Rep>)
+    if (count < 0) return fail("negative, and this field's duration is unsigned");
+  // ticks = count * U / Period
+  const wide_int scaled = static_cast<wide_int>(count) * U::num * Period::den;
+  const wide_int per_tick = static_cast<wide_int>(U::den) * Period::num;
+  if constexpr (std::is_floating_point_v<Rep>) {
+    out = std::chrono::duration<Rep, Period>(
+        static_cast<Rep>(static_cast<long double>(scaled) / static_cast<long double>(per_tick)));
+  } else {
+    if (scaled % per_tick != 0)
+      return fail("not a whole number of " + period_name<Period>(),
+                  "this field cannot hold a finer value; strata never rounds durations");
+    const wide_int ticks = scaled / per_tick;
+    if (ticks > static_cast<wide_int>(std::numeric_limits<Rep>::max()) ||
+        ticks < static_cast<wide_int>(std::numeric_limits<Rep>::lowest()))
+      return fail("duration out of range");
+    out = std::chrono::duration<Rep, Period>(static_cast<Rep>(ticks));
+  }
+  return {};
+}
+
+/// A duration field with `duration_unit<Unit>`: a bare whole number counts
+/// units of `Unit`; anything else is duration syntax ("30s").
+template <class Unit, class Rep, class Period>
+conversion parse_counted(std::string_view text, std::chrono::duration<Rep, Period>& out) {
+  std::string_view t = trim(text);
+  if (t.size() > 1 && t.front() == '+' && t[1] != '-') t.remove_prefix(1);
+  const std::size_t sign = !t.empty() && t.front() == '-' ? 1 : 0;
+  bool bare = t.size() > sign;
+  for (std::size_t i = sign; i < t.size(); ++i) bare = bare && t[i] >= '0' && t[i] <= '9';
+  if (!bare) return parse_text(text, out);
+  std::int64_t count = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), count);
+  if (ec != std::errc{} || end != t.data() + t.size()) return fail("duration out of range");
+  return count_into<Unit>(count, out);
+}
+
 /// Writes a duration in the syntax parse_text reads: "1h30m", "250ms", "0s".
 template <class Rep, class Period>
 std::string format_duration(std::chrono::duration<Rep, Period> d) {
@@ -267,7 +329,7 @@ std::string format_duration(std::chrono::duration<Rep, Period> d) {
       }
     }
     if (ns > 0) {
-      const duration_unit& unit = ns % 1'000'000 == 0 ? duration_units[2]
+      const unit_suffix& unit = ns % 1'000'000 == 0 ? duration_units[2]
                                   : ns % 1'000 == 0   ? duration_units[1]
                                                       : duration_units[0];
       out += std::to_string(static_cast<long long>(ns / unit.nanoseconds));

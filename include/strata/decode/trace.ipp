@@ -41,10 +41,7 @@ struct path_step {
 inline void append_step(std::string& path, const path_step& step) {
   switch (step.what) {
     case path_step::kind::root: path += step.text(); return;
-    case path_step::kind::member:  // an identifier, never quoted
-      if (!path.empty()) path += '.';
-      path += step.text();
-      return;
+    case path_step::kind::member:  // a key<> may be any text: quoted like a map key when not bare
     case path_step::kind::key: return append_key(path, step.text());
     case path_step::kind::index: return append_index(path, step.size_or_index);
   }

@@ -16,6 +16,17 @@ namespace strata::detail {
 /// How many `${...}` one value may hold before strata calls it hostile.
 inline constexpr std::size_t max_interpolations = 64;
 
+/// One reference interpolate() could not resolve: the message (naming
+/// variables, never values) and a hint.
+struct interpolation_error {
+  std::string message;
+  std::string hint;
+};
+
+/// The hint for `${...}` that may have been meant as text.
+inline constexpr std::string_view literal_hint =
+    "write $${ for a literal ${ (or mark the field strata::literal, or read the file with strata::no_interpolation)";
+
 /// Whether `text` needs interpolate() at all.
 inline bool has_references(std::string_view text) { return text.find("${") != std::string_view::npos; }
 
@@ -33,8 +44,8 @@ inline bool is_variable_name(std::string_view name) {
 /// the text references is passed to `on_variable`, in order; which ones they
 /// are depends on the text alone, so an origin can list them later.
 template <class Lookup, class OnVariable>
-void interpolate(std::string_view text, const Lookup& lookup, std::string& out, std::vector<std::string>& errors,
-                 OnVariable&& on_variable) {
+void interpolate(std::string_view text, const Lookup& lookup, std::string& out,
+                 std::vector<interpolation_error>& errors, OnVariable&& on_variable) {
   std::size_t count = 0;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -51,13 +62,13 @@ void interpolate(std::string_view text, const Lookup& lookup, std::string& out, 
     }
     const std::size_t close = text.find('}', i + 2);
     if (close == std::string_view::npos) {
-      errors.push_back("'${' is not closed by '}' (write '$${' for a literal '${')");
+      errors.push_back({"'${' is not closed by '}'", std::string(literal_hint)});
       out += text.substr(i);
       break;
     }
     if (++count > max_interpolations) {
       errors.push_back(
-          format_message("more than {} ${{...}} references in one value", std::to_string(max_interpolations)));
+          {format_message("more than {} ${{...}} references in one value", std::to_string(max_interpolations)), {}});
       break;
     }
     const std::string_view body = text.substr(i + 2, close - i - 2);
@@ -65,20 +76,21 @@ void interpolate(std::string_view text, const Lookup& lookup, std::string& out, 
     const std::size_t colon = body.find(':');
     const std::string_view name = body.substr(0, colon);
     if (!is_variable_name(name)) {
-      errors.push_back(format_message("'${{{}}}' does not name a variable", body));
+      errors.push_back({format_message("'${{{}}}' does not name a variable", body), std::string(literal_hint)});
       continue;
     }
     on_variable(name);
     const std::optional<std::string_view> value = lookup(name);
     const bool empty = !value || value->empty();
     if (colon == std::string_view::npos) {
-      if (!value) errors.push_back(format_message("{} is not set", name));
+      if (!value) errors.push_back({format_message("{} is not set", name), std::string(literal_hint)});
       else out += *value;
     } else if (body.size() > colon + 1 && body[colon + 1] == '?') {
       if (empty) {
         const std::string_view message = body.substr(colon + 2);
-        errors.push_back(message.empty() ? format_message("{} is not set", name)
-                                         : format_message("{} is not set: {}", name, message));
+        errors.push_back({message.empty() ? format_message("{} is not set", name)
+                                          : format_message("{} is not set: {}", name, message),
+                          {}});
       } else {
         out += *value;
       }
@@ -91,7 +103,7 @@ void interpolate(std::string_view text, const Lookup& lookup, std::string& out, 
 /// The variables `text` references, comma-separated: an origin's `via`.
 inline std::string referenced_variables(std::string_view text) {
   std::string via, ignored_text;
-  std::vector<std::string> ignored_errors;
+  std::vector<interpolation_error> ignored_errors;
   interpolate(
       text, [](std::string_view) { return std::optional<std::string_view>(); }, ignored_text, ignored_errors,
       [&](std::string_view name) {

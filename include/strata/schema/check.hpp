@@ -24,6 +24,7 @@
 #include <strata/declare/tags.hpp>
 #include <strata/detail/compile_error.hpp>
 #include <strata/schema/aggregate.hpp>
+#include <strata/schema/check_keys.hpp>
 #include <strata/schema/env_collisions.hpp>
 #include <strata/schema/problems.hpp>
 #include <strata/schema/traits.hpp>
@@ -41,7 +42,7 @@ inline constexpr bool is_supported = is_supported_type<V>::value;
 
 template <class V>
 struct is_supported_type
-    : std::bool_constant<is_scalar<V> || is_described_struct<V>> {};
+    : std::bool_constant<is_scalar<V> || is_described_struct<V> || is_any_table<V>> {};
 template <class V>
 struct is_supported_type<std::optional<V>> : is_supported_type<V> {};
 template <class V, class A>
@@ -50,18 +51,33 @@ template <class V, class C, class A>
 struct is_supported_type<std::map<std::string, V, C, A>> : is_supported_type<V> {};
 template <class V, class H, class E, class A>
 struct is_supported_type<std::unordered_map<std::string, V, H, E, A>> : is_supported_type<V> {};
+/// A variant of described structs (with a discriminator), or of any
+/// supported types (chosen by the value's shape; check_keys.hpp checks
+/// that the shapes differ).
 template <class... V>
-struct is_supported_type<std::variant<V...>> : std::bool_constant<(is_described_struct<V> && ...)> {};
+struct is_supported_type<std::variant<V...>>
+    : std::bool_constant<(is_described_struct<V> && ...) || (is_supported_type<V>::value && ...)> {};
 template <class V, class... A>  // elements may carry annotations: vector<annotated<string, pattern<...>>>
 struct is_supported_type<annotated<V, A...>> : is_supported_type<V> {};
 
-/// Whether V is, or holds through optional/list/map, a variant.
+/// Whether V is, or holds through optional/list/map, a variant of structs
+/// (what a discriminator applies to).
 template <class V>
 constexpr bool holds_variant() {
-  if constexpr (is_variant<V>) return true;
+  if constexpr (is_variant<V>) return is_struct_variant<V>;
   else if constexpr (is_optional<V> || is_vector<V>) return holds_variant<typename V::value_type>();
   else if constexpr (is_map<V>) return holds_variant<typename V::mapped_type>();
   else return false;
+}
+
+/// Without a discriminator: whether every variant V holds (through
+/// optional/list/map) tells its alternatives apart by shape.
+template <class V>
+constexpr bool shapes_selectable() {
+  if constexpr (is_variant<V>) return shapes_distinct<V>();
+  else if constexpr (is_optional<V> || is_vector<V>) return shapes_selectable<typename V::value_type>();
+  else if constexpr (is_map<V>) return shapes_selectable<typename V::mapped_type>();
+  else return true;
 }
 
 /// A pinned constant as the field type sees it (strings as string_view, so
@@ -122,13 +138,22 @@ constexpr bool field_passes();
 template <class F>
 inline constexpr bool field_ok = field_passes<F>();
 
+template <class... A>
+constexpr bool alternatives_pass(std::variant<A...>*);
+
 template <class V>
 constexpr bool type_passes() {
   if constexpr (is_annotated<V>) return field_ok<V>;
   else if constexpr (!is_supported<V>) return false;
   else if constexpr (is_optional<V> || is_vector<V>) return type_passes<typename V::value_type>();
   else if constexpr (is_map<V>) return type_passes<typename V::mapped_type>();
+  else if constexpr (is_variant<V>) return alternatives_pass(static_cast<V*>(nullptr));
   else return true;
+}
+
+template <class... A>
+constexpr bool alternatives_pass(std::variant<A...>*) {
+  return (type_passes<A>() && ...);
 }
 
 template <class V, class L>
@@ -149,7 +174,7 @@ constexpr bool field_passes() {
   using pin = typename boost::mp11::mp_apply<first_pinned, L>::type;
   if constexpr (!type_passes<V>() || !annotations_pass<V, L>::value) {
     return false;
-  } else if constexpr (holds_variant<V>() && std::is_void_v<typename find_discriminator<L>::type>) {
+  } else if constexpr (std::is_void_v<typename find_discriminator<L>::type> && !shapes_selectable<V>()) {
     return false;
   } else if constexpr (is_variant<V> && !std::is_void_v<pin>) {
     return pin_names_an_alternative<V, pin>();
@@ -178,6 +203,20 @@ struct pinned_payload<value<V>> {
   static constexpr auto payload = V.payload;
 };
 
+template <class V>
+constexpr auto unsupported_part();
+
+/// The first alternative of a variant that is not supported.
+template <class A, class... Rest>
+constexpr auto unsupported_alternative() {
+  if constexpr (!is_supported<A> || sizeof...(Rest) == 0) return unsupported_part<A>();
+  else return unsupported_alternative<Rest...>();
+}
+template <class... A>
+constexpr auto unsupported_alternative(std::variant<A...>*) {
+  return unsupported_alternative<A...>();
+}
+
 /// The part of an unsupported type that is not supported
 /// (`std::vector<std::set<int>>` -> `std::set<int>`).
 template <class V>
@@ -188,6 +227,8 @@ constexpr auto unsupported_part() {
   } else if constexpr (is_map<V>) {
     if constexpr (!is_supported<typename V::mapped_type>) return unsupported_part<typename V::mapped_type>();
     else return std::type_identity<V>{};
+  } else if constexpr (is_variant<V>) {
+    return unsupported_alternative(static_cast<V*>(nullptr));
   } else {
     return std::type_identity<V>{};
   }
@@ -202,7 +243,6 @@ inline constexpr bool is_any_map<std::unordered_map<K, V, H, E, A>> = true;
 template <class V>
 constexpr auto unsupported_type_hint() {
   if constexpr (is_any_map<V>) return fixed_string("map keys must be std::string");
-  else if constexpr (is_variant<V>) return fixed_string("alternatives must be structs");
   else if constexpr (std::is_class_v<V> && std::is_aggregate_v<V> && !qualified_type_name<V>().starts_with("std::"))
     return fixed_string("describe it, or specialize codec<T>");
   else return fixed_string("specialize strata::codec<T>");
@@ -234,6 +274,15 @@ constexpr auto annotation_hint() {
 template <class Owner, fixed_string Field, class F>
 constexpr auto field_problem();
 
+template <class Owner, fixed_string Field, class V>
+constexpr auto type_problem();
+
+template <class Owner, fixed_string Field, class... A>
+constexpr auto alternatives_problem(std::variant<A...>*) {
+  return found<first_problem_t<
+      typename std::conditional_t<type_passes<A>(), no_problem, decltype(type_problem<Owner, Field, A>())>::type...>>{};
+}
+
 /// An unsupported type, or an annotated element (`vector<annotated<...>>`)
 /// whose own rules fail.
 template <class Owner, fixed_string Field, class V>
@@ -245,6 +294,8 @@ constexpr auto type_problem() {
     return found<field_type_not_supported<Owner, Field, part, unsupported_type_hint<part>()>>{};
   } else if constexpr (is_optional<V> || is_vector<V>) {
     return type_problem<Owner, Field, typename V::value_type>();
+  } else if constexpr (is_variant<V>) {
+    return alternatives_problem<Owner, Field>(static_cast<V*>(nullptr));
   } else {
     return type_problem<Owner, Field, typename V::mapped_type>();
   }
@@ -280,8 +331,8 @@ constexpr auto field_problem() {
     return type_problem<Owner, Field, V>();
   } else if constexpr (!annotations_pass<V, L>::value) {
     return annotation_problem<Owner, Field, V>(L{});
-  } else if constexpr (holds_variant<V>() && std::is_void_v<typename find_discriminator<L>::type>) {
-    return found<variant_without_discriminator<Owner, Field, V, "add strata::discriminator<\"key\">">>{};
+  } else if constexpr (std::is_void_v<typename find_discriminator<L>::type> && !shapes_selectable<V>()) {
+    return variant_shape_problem<Owner, Field, V>();
   } else if constexpr (is_variant<V> && !std::is_void_v<pin>) {
     return found<pinned_value_names_no_alternative<Owner, Field, pinned_payload<pin>::payload, V>>{};
   } else if constexpr (!pin_has_field_type<V, std::remove_cvref_t<decltype(pin::constant)>>()) {
@@ -313,11 +364,20 @@ constexpr auto tag_clash() {
   }
 }
 
+template <class Owner, fixed_string Field, class V>
+constexpr auto problem_below();
+
+/// A variant of structs: its tags, then its structs; a shape-selected
+/// variant: what its alternatives hold.
 template <class Owner, fixed_string Field, class... A>
 constexpr auto variant_problem(std::variant<A...>*) {
-  using clash = typename decltype(tag_clash<Owner, Field, A...>())::type;
-  if constexpr (!std::is_void_v<clash>) return found<clash>{};
-  else return found<first_problem_t<typename struct_check<A>::type...>>{};
+  if constexpr ((is_described_struct<A> && ...)) {
+    using clash = typename decltype(tag_clash<Owner, Field, A...>())::type;
+    if constexpr (!std::is_void_v<clash>) return found<clash>{};
+    else return found<first_problem_t<typename struct_check<A>::type...>>{};
+  } else {
+    return found<first_problem_t<typename decltype(problem_below<Owner, Field, A>())::type...>>{};
+  }
 }
 
 /// The first problem of the structs a passing field of type V holds.
@@ -325,6 +385,7 @@ template <class Owner, fixed_string Field, class V>
 constexpr auto problem_below() {
   if constexpr (is_annotated<V>) return problem_below<Owner, Field, value_type_of<V>>();
   else if constexpr (is_described_struct<V>) return found<typename struct_check<V>::type>{};
+  else if constexpr (is_described_enum<V>) return enum_problem<V>();
   else if constexpr (is_variant<V>) return variant_problem<Owner, Field>(static_cast<V*>(nullptr));
   else if constexpr (is_optional<V> || is_vector<V>) return problem_below<Owner, Field, typename V::value_type>();
   else if constexpr (is_map<V>) return problem_below<Owner, Field, typename V::mapped_type>();
@@ -355,15 +416,11 @@ constexpr auto members_problem(L<D...>) {
 /// The most members one BOOST_DESCRIBE_STRUCT lists (its preprocessor loop).
 inline constexpr std::size_t describe_member_limit = 52;
 
-/// T's own members, whatever their access (an aggregate's are all public).
-template <class T>
-using own_members_of = boost::describe::describe_members<T, boost::describe::mod_any_access>;
-
 /// What the aggregate T is initialized from: each described base, then each
 /// described member.
 template <class T>
 inline constexpr std::size_t described_fields =
-    boost::mp11::mp_size<boost::describe::describe_bases<T, boost::describe::mod_any_access>>::value +
+    boost::mp11::mp_size<bases_of<T>>::value +
     boost::mp11::mp_size<own_members_of<T>>::value;
 
 /// The first field of T's aggregate initialization that BOOST_DESCRIBE_STRUCT
@@ -469,6 +526,13 @@ struct cycle_below {
   using type = typename cycle_below_members<Target, S, Depth>::type;
 };
 
+/// Described base classes contribute their members: each is checked as a
+/// struct of its own.
+template <template <class...> class L, class... B>
+constexpr auto bases_problem(L<B...>) {
+  return found<first_problem_t<typename struct_check<typename B::type>::type...>>{};
+}
+
 /// The first problem of struct T and the structs it holds: memoized, so
 /// each struct is checked once however often it is used.
 template <class T>
@@ -477,10 +541,14 @@ constexpr auto struct_problem() {
     return found<struct_not_described<T, "add BOOST_DESCRIBE_STRUCT(T, ...)">>{};
   } else {
     using description = typename decltype(description_problem<T>())::type;
+    using base = typename decltype(bases_problem(bases_of<T>{}))::type;
     using cycle = typename cycle_below<T, T, cycle_search_depth>::type;
+    using keys = typename decltype(key_problem<T>())::type;
     if constexpr (!std::is_void_v<description>) return found<description>{};
+    else if constexpr (!std::is_void_v<base>) return found<base>{};
     else if constexpr (!std::is_void_v<cycle>) return found<cycle>{};
-    else return members_problem<T>(members_of<T>{});
+    else if constexpr (!std::is_void_v<keys>) return found<keys>{};
+    else return members_problem<T>(own_members_of<T>{});
   }
 }
 

@@ -143,7 +143,9 @@ constexpr void env_names_below(env_name_walk& walk, std::string_view sep, std::s
     env_names_below<typename V::value_type>(walk, sep, discriminator);
   } else if constexpr (is_described_struct<V>) {
     env_names_of_struct<V>(walk, sep);
-  } else if constexpr (is_variant<V>) {
+  } else if constexpr (is_struct_variant<V>) {
+    // chosen by shape (no discriminator): one variable holds the whole value
+    if (discriminator.empty()) return;
     // the tag, then each alternative's fields at the same level (shared
     // names of several alternatives share one path, so they do not collide)
     const auto m = walk.enter(sep, discriminator);

@@ -49,6 +49,7 @@ constexpr bool append_env_path(env_name_string& out, const shape& s, std::string
     case shape_kind::optional:
       return append_env_path(out, *s.element, path, sep, first, disc);
     case shape_kind::variant: {
+      if (disc.empty()) return false;  // chosen by shape: one variable holds the whole value
       // The discriminator, or a field of whichever alternative has it.
       const std::string_view rest = first ? path : path.substr(path.front() == '.' ? 1 : 0);
       const std::string_view key = rest.substr(0, rest.find_first_of(".["));
@@ -100,10 +101,10 @@ constexpr bool append_env_path(env_name_string& out, const shape& s, std::string
       return append_env_path(out, *s.element, path, sep, false, disc);
     case shape_kind::object:
       if (index) return false;
-      for (const member_shape& m : s.members) {
-        if (m.key != segment) continue;
-        append_upper(out, segment);
-        return append_env_path(out, *m.type, path, sep, false);
+      for (std::size_t i = 0; i < s.members.size(); ++i) {  // the file's key; the C++ name's variable
+        if (s.members[i].key != segment) continue;
+        append_upper(out, s.names[i]);
+        return append_env_path(out, *s.members[i].type, path, sep, false);
       }
       return false;
     default:
@@ -117,17 +118,31 @@ template <class F>
 constexpr void walk_env(const shape& s, F& visit, env_name_string& name, static_string<200>& path,
                         std::string_view sep, std::string_view disc);
 
+/// Appends a key to a dotted path, quoted when it is not a bare TOML key.
+template <std::size_t N>
+constexpr void append_path_key(static_string<N>& path, std::string_view key) {
+  if (!path.empty()) path.push_back('.');
+  bool bare = !key.empty();
+  for (char c : key)
+    bare = bare && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
+  if (bare) return path.append(key);
+  path.push_back('"');
+  for (char c : key) {
+    if (c == '"' || c == '\\') path.push_back('\\');
+    path.push_back(c);
+  }
+  path.push_back('"');
+}
+
 template <class F>
 constexpr void walk_struct_env(const shape& s, F& visit, env_name_string& name, static_string<200>& path,
                                std::string_view sep) {
-  for (const member_shape& m : s.members) {
+  for (std::size_t i = 0; i < s.members.size(); ++i) {
+    const member_shape& m = s.members[i];
     const std::size_t name_mark = name.size(), path_mark = path.size();
-    if (!path.empty()) {
-      name.append(sep);
-      path.push_back('.');
-    }
-    append_upper(name, m.key);
-    path.append(m.key);
+    if (!path.empty()) name.append(sep);
+    append_upper(name, s.names[i]);  // env names derive from the C++ name, paths use the file's key
+    append_path_key(path, m.key);
     visit(name.view(), path.view());
     if (m.type->kind == shape_kind::annotated) {
       for (std::string_view alias : m.type->rules->aliases) visit(alias, path.view());
@@ -147,7 +162,7 @@ constexpr void walk_env(const shape& s, F& visit, env_name_string& name, static_
     walk_env(*s.element, visit, name, path, sep, disc);
   } else if (s.kind == shape_kind::object) {
     walk_struct_env(s, visit, name, path, sep);
-  } else if (s.kind == shape_kind::variant) {
+  } else if (s.kind == shape_kind::variant && !disc.empty()) {
     // the tag, then each alternative's fields at the same level (shared
     // names of several alternatives share one path, so they do not collide)
     const std::size_t name_mark = name.size(), path_mark = path.size();

@@ -70,7 +70,7 @@ inline bool shape_has_path(const shape& s, const std::vector<path_segment>& segs
     case shape_kind::annotated: return shape_has_path(*s.element, segs, at, s.rules->discriminator);
     case shape_kind::optional: return shape_has_path(*s.element, segs, at, disc);
     case shape_kind::variant:
-      if (!seg.index && seg.key == disc) return at + 1 == segs.size();
+      if (!disc.empty() && !seg.index && seg.key == disc) return at + 1 == segs.size();
       for (const shape* alternative : s.alternatives)
         if (shape_has_path(*alternative, segs, at)) return true;
       return false;
@@ -81,6 +81,7 @@ inline bool shape_has_path(const shape& s, const std::vector<path_segment>& segs
       return false;
     case shape_kind::list: return seg.index && shape_has_path(*s.element, segs, at + 1, disc);
     case shape_kind::map: return !seg.index && shape_has_path(*s.element, segs, at + 1, disc);
+    case shape_kind::any_table: return true;  // holds whatever the sources gave
     default: return false;
   }
 }
@@ -124,12 +125,6 @@ inline void append_index(std::string& path, std::size_t index) {
 class path_scope {
  public:
   path_scope(std::string& path, std::string_view key) : path_(path), size_(path.size()) { append_key(path, key); }
-  /// A struct member's key: an identifier, never quoted.
-  enum identifier_t { identifier };
-  path_scope(std::string& path, std::string_view key, identifier_t) : path_(path), size_(path.size()) {
-    if (!path.empty()) path += '.';
-    path += key;
-  }
   path_scope(std::string& path, std::size_t index) : path_(path), size_(path.size()) { append_index(path, index); }
   ~path_scope() { path_.resize(size_); }
   path_scope(const path_scope&) = delete;

@@ -44,9 +44,14 @@ struct annotation_does_not_apply;  // strata: see the table of annotations in do
 template <class Struct, fixed_string Field, class Type>
 struct discriminator_on_non_variant;  // strata: discriminator<"key"> selects the alternative of a std::variant
 
-/// A std::variant field without `discriminator<>`.
-template <class Struct, fixed_string Field, class Variant, fixed_string Fix>
-struct variant_without_discriminator;  // strata: annotated<std::variant<A, B>, strata::discriminator<"kind">>
+/// Two alternatives of a variant without `discriminator<>` that read the
+/// same TOML shape (string, integer, float, boolean, date-time, table, array).
+template <class Struct, fixed_string Field, class First, class Second, fixed_string Fix>
+struct variant_alternatives_read_the_same_toml_shape;  // strata: keep one alternative per shape, or give a variant of structs discriminator<"key">
+
+/// An optional or a variant as an alternative of a shape-selected variant.
+template <class Struct, fixed_string Field, class Alternative>
+struct variant_alternative_cannot_be_optional_or_a_variant;  // strata: make the whole field optional instead
 
 /// Two alternatives of a variant field answer to the same tag.
 template <class Struct, fixed_string Field, class First, class Second, fixed_string Tag, fixed_string Fix>
@@ -63,6 +68,14 @@ struct pinned_value_names_no_alternative;  // strata: value<"tag"> takes the tag
 /// A `value<>` that breaks one of the field's own constraints.
 template <class Struct, fixed_string Field, auto Pinned, class Constraint>
 struct pinned_value_breaks_constraint;  // strata: the pinned constant must satisfy the field's constraints
+
+/// Two fields of a struct with the same key in files (`Key`).
+template <class Struct, fixed_string Field, fixed_string OtherField, fixed_string Key>
+struct two_fields_have_the_same_key;  // strata: give one of them strata::key<"..."> or rename it
+
+/// Two enumerators spelled the same in files.
+template <class Enum, fixed_string Name>
+struct two_enumerators_have_the_same_name;  // strata: change one strata::enumerator<> of its STRATA_ENUM
 
 /// Two fields (or aliases) from which the same environment variable derives.
 template <class Root, fixed_string FirstPath, fixed_string SecondPath, fixed_string Variable, fixed_string Fix>

@@ -23,9 +23,12 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include <strata/declare/annotated.hpp>
+#include <strata/declare/configured.hpp>
 #include <strata/declare/tags.hpp>
+#include <strata/decode/date_time.hpp>
 #include <strata/decode/text.hpp>
 #include <strata/schema/enums.hpp>
+#include <strata/schema/keys.hpp>
 #include <strata/schema/traits.hpp>
 #include <strata/validate/constraints.hpp>
 #include <strata/validate/show.hpp>
@@ -34,10 +37,29 @@
 namespace strata::detail {
 
 enum class shape_kind : unsigned char {
-  boolean, integer, floating, string, path, enumeration, duration, codec,  // leaves (from string on: read from TOML strings)
-  object, list, map, optional, variant,                                     // composites
-  annotated,                                                                // annotated<T, A...>
+  boolean, integer, floating, date_time,              // leaves read from their TOML types
+  string, path, enumeration, duration, codec,         // leaves read from TOML strings
+  object, list, map, optional, variant, any_table,    // composites
+  annotated,                                          // annotated<T, A...>
 };
+
+/// The shapes a TOML value can have, as a shape-selected variant (a
+/// std::variant without discriminator) tells its alternatives apart.
+enum class value_shape : unsigned char { none, string, integer, floating, boolean, date_time, table, array };
+
+constexpr std::string_view value_shape_name(value_shape v) {
+  switch (v) {
+    case value_shape::string: return "a string";
+    case value_shape::integer: return "an integer";
+    case value_shape::floating: return "a float";
+    case value_shape::boolean: return "a boolean";
+    case value_shape::date_time: return "a date-time";
+    case value_shape::table: return "a table";
+    case value_shape::array: return "an array";
+    case value_shape::none: break;
+  }
+  return "a value";
+}
 
 struct shape;
 
@@ -59,7 +81,7 @@ constexpr std::uint64_t key_prefix(std::string_view key) {
 
 /// One described member of a struct.
 struct member_shape {
-  std::string_view key;  ///< the name, trailing '_' dropped
+  std::string_view key;  ///< as files spell it (key<>, else the struct's naming policy)
   const shape* type;
   std::uint64_t prefix;  ///< key_prefix(key)
 };
@@ -73,7 +95,7 @@ struct field_rules {
   /// Appends the message of every constraint `value` breaks (", got ..."
   /// only when `show_value`).
   void (*check)(const void* value, bool show_value, std::vector<std::string>& failures) = nullptr;
-  std::string_view discriminator;  ///< the variant's tag key, if any
+  std::string_view discriminator;  ///< the variant's tag key, if any (none: chosen by the value's shape)
   std::span<const std::string_view> aliases;
   void (*pin)(void* value) = nullptr;      ///< writes the pinned constant
   std::string (*pinned_text)() = nullptr;  ///< the constant as messages show it
@@ -94,10 +116,14 @@ struct shape {
   bool secret = false;
   bool required = false;
   bool pinned = false;
+  /// string leaves under `literal`: `${...}` is text
+  bool verbatim = false;
+  /// object: what a key that names no member is
+  strata::unknown_keys unknown = strata::unknown_keys::error;
   const shape* element = nullptr;  ///< list, map, optional: the element; annotated: the value type
   // leaves
   conversion (*parse)(std::string_view text, void* out) = nullptr;
-  conversion (*from_integer)(std::int64_t, void* out) = nullptr;  ///< integer, floating, codec
+  conversion (*from_integer)(std::int64_t, void* out) = nullptr;  ///< integer, floating; a duration with a unit
   // annotated
   void* (*unwrap)(void* annotated) = nullptr;
   void (*check)(const void* value, bool show_value, std::vector<std::string>& failures) = nullptr;
@@ -109,8 +135,10 @@ struct shape {
   std::atomic<std::uint32_t>* offsets = nullptr;  ///< member_offsets_v: the members' offsets, once known
   void (*learn_offsets)(const void* object, std::atomic<std::uint32_t>* offsets) = nullptr;
   void (*validate)(const void* object, validation& v) = nullptr;
-  conversion (*from_float)(double, void* out) = nullptr;  ///< floating, codec
-  std::span<const std::string_view> names;               ///< enumerators; a variant's tags
+  conversion (*from_float)(double, void* out) = nullptr;  ///< floating
+  conversion (*from_date_time)(const date_time_value&, void* out) = nullptr;  ///< date_time
+  /// enumerators; a variant's tags; an object's members' C++ names (env names derive from them)
+  std::span<const std::string_view> names;
   std::string_view label;                                 ///< type_label: "int32_t", "list", ...
   // containers
   void (*resize)(void* list, std::size_t n) = nullptr;  ///< list: cleared, then n default elements
@@ -148,6 +176,21 @@ conversion float_into(double wide, void* out) {
 }
 
 template <class V>
+conversion date_time_to(const date_time_value& value, void* out) {
+  return date_time_into(value, *static_cast<V*>(out));
+}
+
+template <class D, class Unit>
+conversion parse_counted_into(std::string_view text, void* out) {
+  return parse_counted<Unit>(text, *static_cast<D*>(out));
+}
+
+template <class D, class Unit>
+conversion count_of_unit_into(std::int64_t count, void* out) {
+  return count_into<Unit>(count, *static_cast<D*>(out));
+}
+
+template <class V>
 constexpr shape_kind leaf_kind() {
   if constexpr (std::is_same_v<V, bool>) return shape_kind::boolean;
   else if constexpr (is_integer<V>) return shape_kind::integer;
@@ -156,11 +199,9 @@ constexpr shape_kind leaf_kind() {
   else if constexpr (std::is_same_v<V, std::filesystem::path>) return shape_kind::path;
   else if constexpr (is_described_enum<V>) return shape_kind::enumeration;
   else if constexpr (is_duration<V>) return shape_kind::duration;
+  else if constexpr (is_date_time<V>) return shape_kind::date_time;
   else return shape_kind::codec;
 }
-
-template <class E>
-inline constexpr auto enum_names_v = enum_names<E>();
 
 // --- structs ---------------------------------------------------------------
 
@@ -173,10 +214,8 @@ template <class T>
 constexpr auto make_members() {
   std::array<member_shape, boost::mp11::mp_size<members_of<T>>::value> out{};
   std::size_t i = 0;
-  for_each_member<T>([&](auto d) {
-    using D = decltype(d);
-    using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
-    out[i++] = member_shape{key_of(d.name), shape_of<M>, key_prefix(key_of(d.name))};
+  for_each_field<T>([&](auto d, std::string_view key) {
+    out[i++] = member_shape{key, shape_of<member_type<T, decltype(d)>>, key_prefix(key)};
   });
   return out;
 }
@@ -225,7 +264,10 @@ constexpr auto sort_members() {
   std::array<std::uint16_t, members_v<T>.size()> order{};
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint16_t>(i);
   std::sort(order.begin(), order.end(),
-            [](std::uint16_t a, std::uint16_t b) { return members_v<T>[a].key < members_v<T>[b].key; });
+            [](std::uint16_t a, std::uint16_t b) {
+              // compare(): `x.key < y` would read as the template strata::key<...>
+              return members_v<T>[a].key.compare(members_v<T>[b].key) < 0;
+            });
   return order;
 }
 
@@ -378,6 +420,53 @@ struct variant_shapes<std::variant<A...>> {
   static constexpr std::array<const shape*, sizeof...(A)> value{shape_of<A>...};
 };
 
+/// The shape of TOML value a value of shape `s` is read from: what tells
+/// the alternatives of a shape-selected variant apart.
+constexpr value_shape value_shape_of(const shape& s) {
+  switch (s.kind) {
+    case shape_kind::annotated:
+    case shape_kind::optional: return value_shape_of(*s.element);
+    case shape_kind::boolean: return value_shape::boolean;
+    case shape_kind::integer: return value_shape::integer;
+    case shape_kind::floating: return value_shape::floating;
+    case shape_kind::date_time: return value_shape::date_time;
+    case shape_kind::object:
+    case shape_kind::map:
+    case shape_kind::any_table: return value_shape::table;
+    case shape_kind::list: return value_shape::array;
+    case shape_kind::variant: return value_shape::none;
+    default: return value_shape::string;
+  }
+}
+
+// --- pseudo types for annotations that change how a leaf reads --------------
+
+/// A string (or path, or codec type) under `literal`: `${...}` is text.
+template <class V>
+struct verbatim_of {};
+/// A duration under `duration_unit<Unit>`: a bare number counts units.
+template <class D, class Unit>
+struct counted_in {};
+
+/// The annotation `duration_unit<U>` among A..., or void.
+template <class... A>
+struct find_unit {
+  using type = void;
+};
+template <class A, class... R>
+struct find_unit<A, R...> {
+  using type = std::conditional_t<requires { typename A::unit; }, A, typename find_unit<R...>::type>;
+};
+
+/// What an annotated field's value is read as.
+template <class V, class... A>
+constexpr const shape* value_shape_for() {
+  using unit = typename find_unit<A...>::type;
+  if constexpr ((std::is_same_v<A, strata::literal> || ...) && is_scalar<V>) return &shape_for<verbatim_of<V>>::value;
+  else if constexpr (!std::is_void_v<unit> && is_duration<V>) return &shape_for<counted_in<V, typename unit::unit>>::value;
+  else return shape_of<V>;
+}
+
 // --- the shape of each kind of type ----------------------------------------
 
 template <class T>
@@ -386,7 +475,9 @@ constexpr shape make_shape() {
   s.label = type_label<T>();
   if constexpr (is_described_struct<T>) {
     s.kind = shape_kind::object;
+    s.unknown = options_of<T>().unknown_keys;
     s.members = members_v<T>;
+    s.names = member_names_v<T>;
     s.by_key = sorted_members_v<T>;
     s.offsets = member_offsets_v<T>;
     s.learn_offsets = &learn_offsets<T>;
@@ -417,11 +508,14 @@ constexpr shape make_shape() {
     s.alternatives = variant_shapes<T>::value;
     s.select = &select_variant<T>;
     for (const shape* alternative : s.alternatives) s.aliased = s.aliased || alternative->aliased;
+  } else if constexpr (is_any_table<T>) {
+    s.kind = shape_kind::any_table;
   } else if constexpr (is_scalar<T>) {
     s.kind = leaf_kind<T>();
     s.parse = &parse_into<T>;
     if constexpr (is_integer<T> || std::is_floating_point_v<T>) s.from_integer = &integer_into<T>;
     if constexpr (std::is_floating_point_v<T>) s.from_float = &float_into<T>;
+    if constexpr (is_date_time<T>) s.from_date_time = &date_time_to<T>;
     if constexpr (is_described_enum<T>) s.names = enum_names_v<T>;
   }
   return s;
@@ -432,13 +526,32 @@ struct shape_for {
   static constexpr shape value = make_shape<T>();
 };
 
+template <class V>
+struct shape_for<verbatim_of<V>> {
+  static constexpr shape value = [] {
+    shape s = make_shape<V>();
+    s.verbatim = true;
+    return s;
+  }();
+};
+
+template <class D, class Unit>
+struct shape_for<counted_in<D, Unit>> {
+  static constexpr shape value = [] {
+    shape s = make_shape<D>();
+    s.parse = &parse_counted_into<D, Unit>;
+    s.from_integer = &count_of_unit_into<D, Unit>;
+    return s;
+  }();
+};
+
 template <class V, class... A>
 struct shape_for<annotated<V, A...>> {
   static constexpr shape value = [] {
     shape s;
     s.kind = shape_kind::annotated;
     s.label = type_label<V>();
-    s.element = shape_of<V>;
+    s.element = value_shape_for<V, A...>();
     s.unwrap = &unwrap_annotated<V, A...>;
     s.rules = &rules_v<V, A...>;
     s.secret = s.rules->secret;

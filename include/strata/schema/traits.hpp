@@ -16,11 +16,14 @@
 
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
+#include <boost/describe/bases.hpp>
 #include <boost/describe/members.hpp>
+#include <boost/describe/modifiers.hpp>
 #include <boost/describe/enumerators.hpp>
 #include <boost/mp11/algorithm.hpp>
 
 #include <strata/declare/annotated.hpp>
+#include <strata/declare/any_table.hpp>
 #include <strata/declare/codec.hpp>
 #include <strata/detail/has_codec.hpp>
 
@@ -44,6 +47,19 @@ template <class R, class P> inline constexpr bool is_duration<std::chrono::durat
 template <class T> inline constexpr bool is_variant = false;
 template <class... T> inline constexpr bool is_variant<std::variant<T...>> = true;
 
+/// `std::chrono::sys_time<D>` (an offset date-time, held as UTC) and
+/// `std::chrono::local_time<D>` (a local date-time).
+template <class T> inline constexpr bool is_sys_time = false;
+template <class D> inline constexpr bool is_sys_time<std::chrono::time_point<std::chrono::system_clock, D>> = true;
+template <class T> inline constexpr bool is_local_time = false;
+template <class D> inline constexpr bool is_local_time<std::chrono::time_point<std::chrono::local_t, D>> = true;
+/// The TOML date and time types strata reads: offset and local date-times, local dates.
+template <class T>
+inline constexpr bool is_date_time = is_sys_time<T> || is_local_time<T> || std::is_same_v<T, std::chrono::year_month_day>;
+
+/// A free-form table, kept as given.
+template <class T> inline constexpr bool is_any_table = std::is_same_v<T, any_table>;
+
 template <class T>
 inline constexpr bool is_integer = std::is_integral_v<T> && !std::is_same_v<T, bool> &&
                                    !std::is_same_v<T, char> && !std::is_same_v<T, wchar_t> &&
@@ -58,11 +74,17 @@ template <class T>
 inline constexpr bool is_described_enum =
     std::is_enum_v<T> && boost::describe::has_describe_enumerators<T>::value;
 
+/// A variant of described structs: what a discriminator chooses among.
+template <class V>
+inline constexpr bool is_struct_variant = false;
+template <class... A>
+inline constexpr bool is_struct_variant<std::variant<A...>> = (is_described_struct<A> && ...);
+
 /// Scalars are what a single env variable or TOML value holds.
 template <class T>
 inline constexpr bool is_scalar = std::is_same_v<T, bool> || is_integer<T> ||
                                   std::is_floating_point_v<T> || std::is_same_v<T, std::string> ||
-                                  is_described_enum<T> || is_duration<T> ||
+                                  is_described_enum<T> || is_duration<T> || is_date_time<T> ||
                                   std::is_same_v<T, std::filesystem::path> || has_codec<T>;
 
 /// The discriminator annotation of a field (a type with `key`), or void.
@@ -104,13 +126,23 @@ template <class F, class A>
 inline constexpr bool has_annotation = boost::mp11::mp_contains<annotations_of<F>, A>::value;
 
 
-/// A member's key: its name with one trailing '_' dropped (`default_` -> `default`).
+/// A member's name with one trailing '_' dropped (`default_` -> `default`):
+/// its key under naming::as_declared, and what its env name derives from.
 constexpr std::string_view key_of(std::string_view name) {
   return !name.empty() && name.back() == '_' ? name.substr(0, name.size() - 1) : name;
 }
 
+/// Every described member of T, those of its described base classes first
+/// (Boost.Describe describes at most 52 members per struct; bases lift the limit).
 template <class T>
-using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+using members_of =
+    boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
+/// The members T's own BOOST_DESCRIBE_STRUCT lists.
+template <class T>
+using own_members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+/// T's described public base classes.
+template <class T>
+using bases_of = boost::describe::describe_bases<T, boost::describe::mod_public>;
 
 /// Calls `f(descriptor)` for each described member of T.
 template <class T, class F>
@@ -136,6 +168,10 @@ constexpr std::string_view type_label() {
   else if constexpr (std::is_same_v<T, std::filesystem::path>) return "path";
   else if constexpr (is_described_enum<T>) return "enum";
   else if constexpr (is_duration<T>) return "duration";
+  else if constexpr (is_sys_time<T>) return "date-time";
+  else if constexpr (is_local_time<T>) return "local date-time";
+  else if constexpr (is_date_time<T>) return "date";
+  else if constexpr (is_any_table<T>) return "table";
   else if constexpr (is_vector<T>) return "list";
   else if constexpr (is_map<T>) return "table";
   else if constexpr (is_described_struct<T>) return "table";

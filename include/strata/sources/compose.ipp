@@ -234,7 +234,8 @@ STRATA_COLD inline void report_missing(const default_entry& entry, const std::fi
 /// down may replace a group chosen above it).
 class composer {
  public:
-  explicit composer(load_state& s) : s_(s), forced_(s.forced_groups ? *s.forced_groups : group_choices{}) {}
+  composer(load_state& s, bool interpolate)
+      : s_(s), forced_(s.forced_groups ? *s.forced_groups : group_choices{}), interpolate_(interpolate) {}
 
   /// The file `path` read with `format` and composed; its layers go to `out`.
   file_status compose(const std::filesystem::path& path, const file_format& format, std::vector<layer>& out) {
@@ -247,7 +248,7 @@ class composer {
     layer self;
     self.kind = origin_kind::file;
     self.name = name;
-    self.interpolate = true;
+    self.interpolate = interpolate_;
     source_context ctx = context_access::make_context(s_);
     format.parse(text, name, context_access::node(&s_, &self, &self.root), ctx);
     const toml::node* defaults = composes(s_.request) ? self.root.get("defaults") : nullptr;
@@ -419,10 +420,12 @@ class composer {
   load_state& s_;
   group_choices forced_;
   std::vector<std::filesystem::path> chain_;  ///< the files being composed, to report cycles by name
+  bool interpolate_;                          ///< toml_file(path, strata::no_interpolation): false
 };
 
 /// A file source: `path` read with `format` and composed, its layers added.
-inline file_status add_file(load_state& s, const std::filesystem::path& path, const file_format& format) {
+inline file_status add_file(load_state& s, const std::filesystem::path& path, const file_format& format,
+                            bool interpolate = true) {
   // Made canonical only if a composition asks (system calls cost more than
   // parsing a small file).
   if (std::find(s.added.begin(), s.added.end(), path) != s.added.end()) return file_status::ok;
@@ -431,7 +434,7 @@ inline file_status add_file(load_state& s, const std::filesystem::path& path, co
     if (s.already_composed(std::filesystem::weakly_canonical(path, ec))) return file_status::ok;
   }
   s.added.push_back(path);
-  composer c(s);
+  composer c(s, interpolate);
   std::vector<layer> out;
   const file_status r = c.compose(path, format, out);
   for (layer& l : out) s.layers().push_back(std::move(l));
@@ -451,6 +454,12 @@ void source_context::add_file(const std::filesystem::path& path, const file_form
 
 void source_context::add_file(const std::filesystem::path& path, const file_format& format, optional_t) {
   (void)detail::add_file(state_, path, format);
+}
+
+void source_context::add_file(const std::filesystem::path& path, const file_format& format,
+                              const file_options& options) {
+  if (detail::add_file(state_, path, format, options.interpolate) == file_status::missing && !options.skip_if_missing)
+    detail::report_missing_file(state_, path);
 }
 
 }  // namespace strata

@@ -81,14 +81,15 @@ class env_builder {
     // without building its names.
     const std::size_t key_at = name_mark + (root ? 0 : sep_.size());
     const bool filter = range_.size() <= 16;
-    for (const member_shape& m : s.members) {
-      if (filter && !m.type->aliased && !continued_by_some(m.key, key_at)) continue;
+    for (std::size_t member = 0; member < s.members.size(); ++member) {
+      const member_shape& m = s.members[member];
+      const std::string_view cpp_name = s.names[member];  // names derive from it; the tree uses the file's key
+      if (filter && !m.type->aliased && !continued_by_some(cpp_name, key_at)) continue;
       if (!root) name += sep_;
       const std::size_t upper_from = name.size();
-      name += m.key;
+      name += cpp_name;
       for (std::size_t i = upper_from; i < name.size(); ++i) name[i] = to_upper(name[i]);
-      if (!path.empty()) path += '.';
-      path += m.key;
+      append_key(path, m.key);
       if (m.type->kind == shape_kind::annotated)
         build(*m.type->element, m.type->rules, m.type->rules->discriminator, env_target{&table, m.key, nullptr},
               name, path);
@@ -179,11 +180,48 @@ class env_builder {
     switch (s.kind) {
       case shape_kind::annotated: return build(*s.element, s.rules, disc, at, name, path);
       case shape_kind::optional: return build(*s.element, rules, disc, at, name, path);
+      case shape_kind::variant:
+        if (disc.empty()) return whole_value(at, name, path);
+        return table_like(s, disc, at, name, path);
       case shape_kind::object:
-      case shape_kind::map:
-      case shape_kind::variant: return table_like(s, disc, at, name, path);
+      case shape_kind::map: return table_like(s, disc, at, name, path);
       case shape_kind::list: return list(s, disc, at, name, path);
+      case shape_kind::any_table: return whole_table(at, name, path);
       default: return scalar(rules, at, name, path);
+    }
+  }
+
+  /// A shape-selected variant: one variable, read like an argument: TOML
+  /// syntax (`[...]`, `{...}`, a quoted string) is parsed, and anything else
+  /// is bare text whose TOML literal (`1`, `true`) the decoder reads the
+  /// shape of.
+  void whole_value(env_target at, const std::string& name, const std::string& path) {
+    const auto text = lookup(name, path);
+    if (!text) return;
+    const std::string_view t = trim(*text);
+    if (!t.empty() && (t.front() == '[' || t.front() == '{' || t.front() == '"' || t.front() == '\'')) {
+      if (auto parsed = parse_inline(name, t, path, t.front() == '[' ? "list" : "table")) {
+        toml::node& v = *parsed->get("v");
+        if (auto* a = v.as_array()) return attribute_to(at.put(std::move(*a)), name);
+        if (auto* table = v.as_table()) return attribute_to(at.put(std::move(*table)), name);
+        if (auto* str = v.as_string()) return attribute_to(at.put(std::move(str->get())), name);
+        error(path, format_message("{} is not a TOML inline value this field reads", name), name);
+      }
+      return;
+    }
+    toml::node* n = at.put(std::string(*text));
+    attribute_to(n, name);
+    layer_.bare.push_back(n);
+  }
+
+  /// A free-form table: one variable holding a TOML inline table.
+  void whole_table(env_target at, const std::string& name, const std::string& path) {
+    const auto text = lookup(name, path);
+    if (!text) return;
+    if (auto parsed = parse_inline(name, *text, path, "table")) {
+      if (toml::table* t = parsed->get_as<toml::table>("v")) return attribute_to(at.put(std::move(*t)), name);
+      error(path, format_message("{} must be a TOML inline table", name), name,
+            "write it like {host = \"db\", port = 5432}");
     }
   }
 

@@ -2,6 +2,7 @@
 // a layer.
 #pragma once
 
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -27,6 +28,16 @@ inline void attribute(layer& l, const toml::node& n, std::string_view name) {
     for (auto&& [k, child] : *t) attribute(l, child, name);
   else if (auto a = n.as_array())
     for (const toml::node& child : *a) attribute(l, child, name);
+}
+
+/// Drops `n` and what it holds from the layer's bare values, before it is replaced.
+inline void forget_bare(layer& l, const toml::node& n) {
+  if (l.bare.empty()) return;
+  l.bare.erase(std::remove(l.bare.begin(), l.bare.end(), &n), l.bare.end());
+  if (auto t = n.as_table())
+    for (auto&& [k, child] : *t) forget_bare(l, child);
+  else if (auto a = n.as_array())
+    for (const toml::node& child : *a) forget_bare(l, child);
 }
 
 /// A setting that would put a key below a value an earlier setting gave:
@@ -59,7 +70,10 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
   for (std::size_t i = 0; i < segments->size(); ++i) {
     const path_segment& seg = (*segments)[i];
     if (i + 1 == segments->size()) {
-      const toml::node& value = *put_literal(node_target{table, seg.key, nullptr}, setting.substr(eq + 1));
+      if (const toml::node* replaced = table->get(seg.key)) forget_bare(l, *replaced);  // set again
+      bool bare = false;
+      const toml::node& value = *put_literal(node_target{table, seg.key, nullptr}, setting.substr(eq + 1), &bare);
+      if (bare) l.bare.push_back(&value);
       // A value holding tables is named without its text: a field inside
       // may be secret, which only that field knows.
       const std::string_view path = trim(setting.substr(0, eq));

@@ -41,6 +41,20 @@ struct optional_t {
 };
 inline constexpr optional_t optional{};
 
+/// Tag for `toml_file(path, strata::no_interpolation)` (and every file
+/// source): `${...}` in the file's strings is text (templates, prompts,
+/// shell snippets), for the file and what its `defaults` list composes.
+struct no_interpolation_t {
+  explicit constexpr no_interpolation_t() = default;
+};
+inline constexpr no_interpolation_t no_interpolation{};
+
+/// How `source_context::add_file` reads a file.
+struct file_options {
+  bool skip_if_missing = false;  ///< a missing file is skipped, not an error
+  bool interpolate = true;       ///< `${...}` in its strings is resolved
+};
+
 /// One value a source puts into a layer. A string is a typed string, as in
 /// a TOML file (into an `int` field it is an error); `scalar::text` is text
 /// that the field's own type parses, as an environment variable is
@@ -278,6 +292,8 @@ class source_context : public source_services {
   void add_file(const std::filesystem::path& path, const file_format& format);
   /// The same; a missing file is skipped.
   void add_file(const std::filesystem::path& path, const file_format& format, optional_t);
+  /// The same, as `options` say.
+  void add_file(const std::filesystem::path& path, const file_format& format, const file_options& options);
 
  private:
   friend struct detail::context_access;

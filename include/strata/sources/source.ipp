@@ -252,8 +252,8 @@ struct node_target {
 
 /// A value in the grammar of overrides at `at`: arrays and tables are
 /// parsed as TOML inline values; every other value stays the text it was
-/// given (a TOML string is unquoted first).
-inline toml::node* put_literal(const node_target& at, std::string_view raw) {
+/// given (a TOML string is unquoted first): then `*bare` is set.
+inline toml::node* put_literal(const node_target& at, std::string_view raw, bool* bare = nullptr) {
   const std::string_view text = trim(raw);
   if (!text.empty() && (text.front() == '[' || text.front() == '{' || text.front() == '"' || text.front() == '\'') &&
       !may_nest_deeper(text, max_nesting_depth)) {  // deeper: toml++ could overflow the stack; a bare string
@@ -268,6 +268,7 @@ inline toml::node* put_literal(const node_target& at, std::string_view raw) {
       // not a TOML literal: a bare string
     }
   }
+  if (bare) *bare = true;
   return at.put(std::string(text));
 }
 
@@ -309,11 +310,17 @@ inline void put_scalar(layer& l, const node_target& target, const scalar& v, con
   toml::node* n = nullptr;
   switch (v.what()) {
     case scalar::kind::string: n = target.put(std::string(v.string())); break;
-    case scalar::kind::text: n = target.put(std::string(v.string())); break;
-    case scalar::kind::literal:
-      n = put_literal(target, v.string());
+    case scalar::kind::text:
+      n = target.put(std::string(v.string()));
+      l.bare.push_back(n);
+      break;
+    case scalar::kind::literal: {
+      bool bare = false;
+      n = put_literal(target, v.string(), &bare);
+      if (bare) l.bare.push_back(n);
       mark_subtree(l.origins, *n, {at.name, {}, at.line, at.column, at.key_line, at.key_column, true});
       return;
+    }
     case scalar::kind::integer: n = target.put(toml::value<std::int64_t>(v.integer())); break;
     case scalar::kind::floating: n = target.put(toml::value<double>(v.floating())); break;
     case scalar::kind::boolean: n = target.put(toml::value<bool>(v.boolean())); break;

@@ -81,8 +81,7 @@ const file_format toml_format{"TOML", toml_extensions, &parse_toml_file};
 }  // namespace detail
 
 void toml_file::read(source_context& ctx) const {
-  if (optional_) ctx.add_file(path_, detail::toml_format, optional);
-  else ctx.add_file(path_, detail::toml_format);
+  ctx.add_file(path_, detail::toml_format, file_options{.skip_if_missing = optional_, .interpolate = interpolates_});
 }
 
 void toml_text::read(source_context& ctx) const {
@@ -92,6 +91,7 @@ void toml_text::read(source_context& ctx) const {
     l.kind = origin_kind::file;
     l.name = name_;
     l.root = std::move(*root);
+    l.interpolate = interpolates_;
   }
 }
 

@@ -49,15 +49,16 @@ inline std::string origin_text(const origin& o, bool secret) {
   return to_string(o);
 }
 
-/// Whether V is written as a TOML table of its own (`[a.b]` / `[[a.b]]`)
-/// rather than as `key = inline value`.
+/// Whether V may be written as a TOML table of its own (`[a.b]` / `[[a.b]]`)
+/// rather than as `key = inline value` (a shape-selected variant: when its
+/// alternative is).
 template <class V>
-inline constexpr bool is_table_like = is_described_struct<V> || is_variant<V> || is_map<V>;
+inline constexpr bool is_table_like = is_described_struct<V> || is_variant<V> || is_map<V> || is_any_table<V>;
 
 template <class V>
 inline constexpr bool is_table_array = false;
 template <class V, class A>
-inline constexpr bool is_table_array<std::vector<V, A>> = is_described_struct<V> || is_variant<V>;
+inline constexpr bool is_table_array<std::vector<V, A>> = is_described_struct<V> || is_struct_variant<V>;
 
 template <class V>
 struct unoptional {
@@ -76,6 +77,12 @@ constexpr std::string_view discriminator_key() {
   using D = typename find_discriminator<annotations_of<F>>::type;
   if constexpr (std::is_void_v<D>) return {};
   else return D::key;
+}
+
+template <class V>
+bool is_empty_table(const V& v) {
+  if constexpr (is_any_table<V>) return v.empty();
+  else return false;
 }
 
 /// A TOML key: bare when it can be, quoted otherwise.
@@ -114,23 +121,35 @@ class toml_writer {
   template <class V>
   std::string inline_value(const V& v, bool secret, std::string_view disc = {}) const {
     if constexpr (is_annotated<V>) {
-      return inline_value(v.value(), secret || has_annotation<V, strata::secret>, disc);
+      using unit = typename unit_of<V>::type;
+      secret = secret || has_annotation<V, strata::secret>;
+      if constexpr (!std::is_void_v<unit>)
+        if (!secret || reveal) return counted_literal<unit>(v.value());
+      if constexpr (has_annotation<V, strata::literal>)  // read verbatim: no `$${` escape
+        if (!secret || reveal) return toml_literal(v.value());
+      return inline_value(v.value(), secret, disc);
     } else if constexpr (is_optional<V>) {
       return v ? inline_value(*v, secret, disc) : std::string{};
+    } else if (is_any_table<V> && is_empty_table(v)) {
+      return {};  // nothing to write, as for an unset optional
     } else if (secret && !reveal) {
       return fmt::format("\"{}\"", redacted_text);
     } else if constexpr (is_described_struct<V>) {
       std::string s = "{";
       bool first = true;
-      for_each_member<V>([&](auto d) {
+      for_each_field<V>([&](auto d, std::string_view key) {
         using F = std::remove_cvref_t<decltype(v.*decltype(d)::pointer)>;
         std::string item = inline_value(v.*decltype(d)::pointer, false, discriminator_key<F>());
         if (item.empty()) return;
-        s += fmt::format("{} {} = {}", first ? "" : ",", toml_key(key_of(d.name)), item);
+        s += fmt::format("{} {} = {}", first ? "" : ",", toml_key(key), item);
         first = false;
       });
       return s + (first ? "}" : " }");
+    } else if constexpr (is_any_table<V>) {
+      return inline_table_toml(v);
     } else if constexpr (is_variant<V>) {
+      if (disc.empty())  // chosen by shape: the alternative as it is
+        return std::visit([&](const auto& alt) { return inline_value(alt, false); }, v);
       std::string tag;
       append_json_string(tag, variant_tags<V>::value[v.index()]);
       std::string inner = std::visit([&](const auto& alt) { return inline_value(alt, false); }, v);
@@ -215,11 +234,16 @@ class toml_writer {
   /// Whether a field is written as its own table (`[a.b]`, `[[a.b]]`):
   /// structs, variants and maps, and non-empty lists of structs, unless redacted.
   template <class F>
-  bool as_table(const F& field, bool secret) const {
+  bool as_table(const F& field, bool secret, std::string_view disc = {}) const {
     if constexpr (is_annotated<F>) {
-      return as_table(field.value(), secret || has_annotation<F, strata::secret>);
+      return as_table(field.value(), secret || has_annotation<F, strata::secret>, disc);
     } else if constexpr (is_optional<F>) {
-      return field && as_table(*field, secret);
+      return field && as_table(*field, secret, disc);
+    } else if constexpr (is_variant<F>) {
+      if (!disc.empty()) return !secret || reveal;
+      return std::visit([&](const auto& alt) { return as_table(alt, secret); }, field);
+    } else if constexpr (is_any_table<F>) {
+      return (!secret || reveal) && !field.empty();
     } else if constexpr (is_table_like<F>) {
       return !secret || reveal;
     } else if constexpr (is_table_array<F>) {
@@ -233,27 +257,33 @@ class toml_writer {
   template <class V>
   void body(const V& v, std::string_view disc, bool secret) {
     if constexpr (is_described_struct<V>) {
-      for_each_member<V>([&](auto d) {
+      for_each_field<V>([&](auto d, std::string_view key) {
         using F = std::remove_cvref_t<decltype(v.*decltype(d)::pointer)>;
         const bool s = secret || has_annotation<F, strata::secret>;
-        if (as_table(v.*decltype(d)::pointer, s)) return;
-        line(key_of(d.name), inline_value(v.*decltype(d)::pointer, s, discriminator_key<F>()), s);
+        if (as_table(v.*decltype(d)::pointer, s, discriminator_key<F>())) return;
+        line(key, inline_value(v.*decltype(d)::pointer, s, discriminator_key<F>()), s);
       });
-      for_each_member<V>([&](auto d) {
+      for_each_field<V>([&](auto d, std::string_view key) {
         using F = std::remove_cvref_t<decltype(v.*decltype(d)::pointer)>;
         using B = bare_type<F>;
         const bool s = secret || has_annotation<F, strata::secret>;
         if constexpr (is_table_like<B> || is_table_array<B>) {
-          if (!as_table(v.*decltype(d)::pointer, s)) return;
+          if (!as_table(v.*decltype(d)::pointer, s, discriminator_key<F>())) return;
           const value_type_of<F>& field = v.*decltype(d)::pointer;
           const B* inner = nullptr;
           if constexpr (is_optional<value_type_of<F>>) inner = &*field;
           else inner = &field;
-          scope sc(*this, key_of(d.name));
+          scope sc(*this, key);
           sub(*inner, discriminator_key<F>(), s);
         }
       });
+    } else if constexpr (is_any_table<V>) {
+      append_table_toml(out, v, header_);
     } else if constexpr (is_variant<V>) {
+      if (disc.empty()) {  // chosen by shape: a table alternative's body
+        std::visit([&](const auto& alt) { body(alt, {}, secret); }, v);
+        return;
+      }
       std::string tag;
       append_json_string(tag, variant_tags<V>::value[v.index()]);
       line(disc, tag);
@@ -262,7 +292,11 @@ class toml_writer {
       using X = typename V::mapped_type;
       const auto keys = sorted_keys(v);
       if constexpr (is_table_like<X> || is_table_array<X>) {
+        // entries that are not tables (a shape-selected variant's string) first, as lines
+        for (const auto& key : keys)
+          if (!as_table(v.at(key), secret, disc)) line(key, inline_value(v.at(key), secret, disc), secret);
         for (const auto& key : keys) {
+          if (!as_table(v.at(key), secret, disc)) continue;
           scope sc(*this, key);
           sub(v.at(key), disc, secret);
         }
@@ -274,6 +308,10 @@ class toml_writer {
 
   template <class V>
   void sub(const V& v, std::string_view disc, bool secret) {
+    if constexpr (is_variant<V>) {
+      if (disc.empty())  // chosen by shape: the alternative is the table (or list of tables)
+        return std::visit([&](const auto& alt) { sub(alt, {}, secret); }, v);
+    }
     if constexpr (is_table_array<V>) {
       const std::size_t path_size = path_.size();
       for (std::size_t i = 0; i < v.size(); ++i) {
@@ -291,48 +329,67 @@ class toml_writer {
 
 /// JSON for any value; secrets redacted unless `reveal`.
 template <class V>
-void append_json_value(std::string& out, const V& v, bool secret, bool reveal, std::string_view disc,
-                       int indent) {
+void append_json_value(std::string& out, const V& v, bool secret, bool reveal, std::string_view disc, int indent);
+
+/// A struct, or a discriminated variant (its tag first), as a JSON object.
+template <class V>
+void append_json_object(std::string& out, const V& v, bool reveal, std::string_view disc, int indent) {
+  const std::string pad(static_cast<std::size_t>(indent + 2), ' ');
+  out += "{";
+  bool first = true;
+  auto member = [&](std::string_view key, auto&& write) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += pad;
+    append_json_string(out, key);
+    out += ": ";
+    write();
+  };
+  auto members = [&](const auto& obj) {
+    using S = std::remove_cvref_t<decltype(obj)>;
+    for_each_field<S>([&](auto d, std::string_view key) {
+      using F = std::remove_cvref_t<decltype(obj.*decltype(d)::pointer)>;
+      const auto& field = obj.*decltype(d)::pointer;
+      if constexpr (is_optional<value_type_of<F>>) {
+        if (!static_cast<const value_type_of<F>&>(field)) return;  // unset: left out, as in TOML
+      }
+      member(key, [&] { append_json_value(out, field, false, reveal, discriminator_key<F>(), indent + 2); });
+    });
+  };
+  if constexpr (is_variant<V>) {
+    member(disc, [&] { append_json_string(out, variant_tags<V>::value[v.index()]); });
+    std::visit([&](const auto& alt) {
+      if constexpr (is_described_struct<std::remove_cvref_t<decltype(alt)>>) members(alt);
+    }, v);
+  } else {
+    members(v);
+  }
+  out += first ? "}" : "\n" + std::string(static_cast<std::size_t>(indent), ' ') + "}";
+}
+
+template <class V>
+void append_json_value(std::string& out, const V& v, bool secret, bool reveal, std::string_view disc, int indent) {
   const std::string pad(static_cast<std::size_t>(indent + 2), ' ');
   const std::string close_pad(static_cast<std::size_t>(indent), ' ');
   if constexpr (is_annotated<V>) {
-    append_json_value(out, v.value(), secret || has_annotation<V, strata::secret>, reveal, disc, indent);
+    using unit = typename unit_of<V>::type;
+    secret = secret || has_annotation<V, strata::secret>;
+    if constexpr (!std::is_void_v<unit>)
+      if (!secret || reveal) return void(out += counted_literal<unit>(v.value()));
+    append_json_value(out, v.value(), secret, reveal, disc, indent);
   } else if constexpr (is_optional<V>) {
     if (v) append_json_value(out, *v, secret, reveal, disc, indent);
     else out += "null";
   } else if (secret && !reveal) {
     append_json_string(out, redacted_text);
-  } else if constexpr (is_described_struct<V> || is_variant<V>) {
-    out += "{";
-    bool first = true;
-    auto member = [&](std::string_view key, auto&& write) {
-      out += first ? "\n" : ",\n";
-      first = false;
-      out += pad;
-      append_json_string(out, key);
-      out += ": ";
-      write();
-    };
-    auto members = [&](const auto& obj) {
-      using S = std::remove_cvref_t<decltype(obj)>;
-      for_each_member<S>([&](auto d) {
-        using F = std::remove_cvref_t<decltype(obj.*decltype(d)::pointer)>;
-        const auto& field = obj.*decltype(d)::pointer;
-        if constexpr (is_optional<value_type_of<F>>) {
-          if (!static_cast<const value_type_of<F>&>(field)) return;  // unset: left out, as in TOML
-        }
-        member(key_of(d.name), [&] {
-          append_json_value(out, field, false, reveal, discriminator_key<F>(), indent + 2);
-        });
-      });
-    };
-    if constexpr (is_variant<V>) {
-      member(disc, [&] { append_json_string(out, variant_tags<V>::value[v.index()]); });
-      std::visit([&](const auto& alt) { members(alt); }, v);
-    } else {
-      members(v);
-    }
-    out += first ? "}" : "\n" + close_pad + "}";
+  } else if constexpr (is_any_table<V>) {
+    append_table_json(out, v, indent);
+  } else if constexpr (is_variant<V>) {
+    if (disc.empty())  // chosen by shape: the alternative as it is
+      return std::visit([&](const auto& alt) { append_json_value(out, alt, false, reveal, {}, indent); }, v);
+    append_json_object(out, v, reveal, disc, indent);
+  } else if constexpr (is_described_struct<V>) {
+    append_json_object(out, v, reveal, disc, indent);
   } else if constexpr (is_vector<V>) {
     if (v.empty()) {
       out += "[]";
@@ -374,6 +431,8 @@ void append_json_value(std::string& out, const V& v, bool secret, bool reveal, s
     }
   } else if constexpr (is_integer<V>) {
     out += fmt::format("{}", v);
+  } else if constexpr (is_date_time<V>) {
+    append_json_string(out, format_date_time(v));
   } else {
     out += toml_literal(v);  // strings, paths, enums, durations, codec types: JSON strings
   }

@@ -88,6 +88,14 @@ std::string type_text() {
     return out;
   } else if constexpr (is_duration<V>) {
     return "duration";
+  } else if constexpr (is_any_table<V>) {
+    return "table (any keys, kept as given)";
+  } else if constexpr (is_variant<V>) {  // shape-selected (a discriminated one has rows of its own)
+    std::string out;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<std::variant_size_v<V>>>([&](auto i) {
+      out += (i == 0 ? "" : " or ") + type_text<std::variant_alternative_t<i, V>>();
+    });
+    return out;
   } else if constexpr (is_vector<V>) {
     return "list of " + type_text<typename V::value_type>();
   } else if constexpr (is_map<V>) {
@@ -146,10 +154,10 @@ class reference_walk {
 
   template <class S>
   void members(const S& def, bool secret, std::string_view skip) {
-    for_each_member<S>([&](auto d) {
-      if (!skip.empty() && key_of(d.name) == skip) return;
+    for_each_field<S>([&](auto d, std::string_view key) {
+      if (!skip.empty() && key == skip) return;
       using F = std::remove_cvref_t<decltype(def.*decltype(d)::pointer)>;
-      scope sc(*this, key_of(d.name), upper(key_of(d.name)));
+      scope sc(*this, key, upper(key_of(d.name)));  // the file's key; the variable from the C++ name
       field<F>(def.*decltype(d)::pointer, secret || has_annotation<F, strata::secret>);
     });
   }
@@ -174,7 +182,8 @@ class reference_walk {
       row.default_ = w.inline_value(def, false, discriminator_key<F>());
     }
     const V& value = def;
-    if constexpr (is_described_struct<B> || is_variant<B>) {
+    // a discriminated variant has rows of its own; one chosen by shape is one setting
+    if constexpr (is_described_struct<B> || is_struct_variant<B>) {
       row.type = is_optional<V> ? "table, whole (optional)" : "table, whole";
       row.default_.clear();
       row.description += (row.description.empty() ? "" : " ") + std::string("(a TOML inline table)");
@@ -183,7 +192,7 @@ class reference_walk {
       rows.push_back(std::move(row));
       if constexpr (is_optional<V>) members(value ? *value : B{}, secret, {});
       else members(value, secret, {});
-    } else if constexpr (is_variant<B>) {
+    } else if constexpr (is_struct_variant<B>) {
       const std::string_view disc = discriminator_key<F>();
       const B& v = [&]() -> const B& {
         if constexpr (is_optional<V>) {
@@ -229,7 +238,7 @@ class reference_walk {
   template <class C>
   void elements(bool secret) {
     using E = typename unoptional<value_type_of<typename element_of<C>::type>>::type;
-    if constexpr (is_described_struct<E> || is_variant<E>) {
+    if constexpr (is_described_struct<E> || is_struct_variant<E>) {
       using F = typename element_of<C>::type;
       if constexpr (is_vector<C>) {
         scope sc(*this, "[<n>]", "<n>", false);

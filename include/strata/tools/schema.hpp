@@ -2,7 +2,8 @@
 // of T's TOML files, for editors (taplo / Even Better TOML) and validators
 // (ajv): types, bounds (with the implicit bounds of narrow integer types),
 // lengths, enums, patterns, constants, defaults, descriptions, variants as
-// `oneOf` with the tag as `const`, and `additionalProperties: false`.
+// `oneOf` with the tag as `const`, and `additionalProperties: false` (unless
+// the struct's `.unknown_keys` accepts other keys).
 #pragma once
 
 #include <algorithm>
@@ -200,6 +201,16 @@ inline constexpr std::string_view interpolation_schema = R"({"type":"string","pa
 
 inline constexpr std::string_view duration_pattern = "^([0-9]+(ns|us|ms|s|m|h|d))+$";
 
+/// The JSON Schema `format` of a TOML date or date-time (editors such as
+/// taplo check TOML dates against it): an offset date-time is RFC 3339's
+/// `date-time`, a local one `partial-date-time`, a local date `date`.
+template <class B>
+constexpr std::string_view date_time_format() {
+  if constexpr (is_sys_time<B>) return "date-time";
+  else if constexpr (is_local_time<B>) return "partial-date-time";
+  else return "date";
+}
+
 template <class V>
 std::string schema_of(const V& def, bool secret, std::string_view disc);
 
@@ -246,8 +257,19 @@ std::string field_schema(const F& def, bool secret, std::string_view disc, bool 
     if (names.body.empty()) typed.add("enum", "[" + list + "]");  // one_of / value narrow it further
     else typed.body += "," + names.body;
   } else if constexpr (is_duration<B>) {
+    if constexpr (!std::is_void_v<typename unit_of<F>::type>) {  // a bare number counts units
+      std::string text;
+      append_json_string(text, duration_pattern);
+      typed.add("anyOf", fmt::format(R"([{{"type":"integer"}},{{"type":"string","pattern":{}}}])", text));
+    } else {
+      typed.add_string("type", "string");
+      typed.add_string("pattern", duration_pattern);
+    }
+  } else if constexpr (is_date_time<B>) {
     typed.add_string("type", "string");
-    typed.add_string("pattern", duration_pattern);
+    typed.add_string("format", date_time_format<B>());
+  } else if constexpr (is_any_table<B>) {
+    typed.add_string("type", "object");  // any keys, any values: kept as given
   } else if constexpr (is_vector<B> || is_map<B>) {
     std::size_t lo = 0, hi = 0;
     bool has_hi = false;
@@ -276,6 +298,7 @@ std::string field_schema(const F& def, bool secret, std::string_view disc, bool 
   }
 
   std::string description = L::description();
+  if constexpr (is_any_table<B>) description += description.empty() ? "any table, kept as given" : " (any table)";
   if constexpr (is_duration<B>) {
     bounds b;
     L::numbers(b);
@@ -286,6 +309,8 @@ std::string field_schema(const F& def, bool secret, std::string_view disc, bool 
     if (b.has_xmax) range += fmt::format("{} less than {}", range.empty() ? "" : ",", b.xmax_text);
     description += fmt::format("{}a duration (250ms, 30s, 5m, 1h30m, 2d){}", description.empty() ? "" : "; ",
                                range.empty() ? "" : fmt::format(";{} {}", range, period_name<typename B::period>()));
+    if constexpr (!std::is_void_v<typename unit_of<F>::type>)
+      description += fmt::format(", or a number of {}", period_name<typename unit_of<F>::type::unit::period>());
   }
   if constexpr (is_optional<V>) description += description.empty() ? "optional" : " (optional)";
 
@@ -310,7 +335,7 @@ std::string field_schema(const F& def, bool secret, std::string_view disc, bool 
     }
     if (has_default) {
       std::string json;
-      append_json_value(json, value, false, false, disc, 0);  // secrets inside stay redacted
+      append_json_value(json, def, false, false, disc, 0);  // secrets inside stay redacted
       // one line: defaults of lists and maps come back indented
       std::string compact;
       bool in_string = false;
@@ -348,10 +373,10 @@ std::string struct_schema(const S& def, bool secret, std::string_view skip = {},
     append_json_string(tag_json, tag);
     add_property(skip, fmt::format(R"({{"const":{},"description":"selects this alternative"}})", tag_json));
   }
-  for_each_member<S>([&](auto d) {
-    if (!skip.empty() && key_of(d.name) == skip) return;  // receives the tag
+  for_each_field<S>([&](auto d, std::string_view key) {
+    if (!skip.empty() && key == skip) return;  // receives the tag
     using F = std::remove_cvref_t<decltype(def.*decltype(d)::pointer)>;
-    add_property(key_of(d.name), field_schema<F>(def.*decltype(d)::pointer, secret, discriminator_key<F>()));
+    add_property(key, field_schema<F>(def.*decltype(d)::pointer, secret, discriminator_key<F>()));
   });
   o.add("properties", "{" + properties + "}");
   if (!skip.empty()) o.add("required", fmt::format("[{}]", [&] {
@@ -359,7 +384,27 @@ std::string struct_schema(const S& def, bool secret, std::string_view skip = {},
                              append_json_string(k, skip);
                              return k;
                            }()));
-  o.add("additionalProperties", "false");
+  // A struct that warns about or ignores unknown keys loads files with
+  // other programs' keys: its schema accepts them too.
+  if (options_of<S>().unknown_keys == strata::unknown_keys::error) o.add("additionalProperties", "false");
+  return o.str();
+}
+
+/// A discriminated variant: one of its structs, with the tag as `const`.
+template <class V>
+std::string discriminated_schema(const V& def, bool secret, std::string_view disc) {
+  std::string alternatives;
+  boost::mp11::mp_for_each<boost::mp11::mp_iota_c<std::variant_size_v<V>>>([&](auto i) {
+    using A = std::variant_alternative_t<i, V>;
+    if (!alternatives.empty()) alternatives += ',';
+    // the default alternative keeps its defaults; the others show their own
+    if (def.index() == i) alternatives += struct_schema(std::get<i>(def), secret, disc, variant_tags<V>::value[i]);
+    else alternatives += struct_schema(A{}, secret, disc, variant_tags<V>::value[i]);
+  });
+  schema_object o;
+  o.add_string("type", "object");
+  o.add("oneOf", "[" + alternatives + "]");
+  o.add_string("description", fmt::format("one of {} alternatives, chosen by '{}'", std::variant_size_v<V>, disc));
   return o.str();
 }
 
@@ -368,19 +413,19 @@ std::string schema_of(const V& def, bool secret, std::string_view disc) {
   if constexpr (is_described_struct<V>) {
     return struct_schema(def, secret);
   } else if constexpr (is_variant<V>) {
-    std::string alternatives;
-    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<std::variant_size_v<V>>>([&](auto i) {
-      using A = std::variant_alternative_t<i, V>;
-      if (!alternatives.empty()) alternatives += ',';
-      // the default alternative keeps its defaults; the others show their own
-      if (def.index() == i) alternatives += struct_schema(std::get<i>(def), secret, disc, variant_tags<V>::value[i]);
-      else alternatives += struct_schema(A{}, secret, disc, variant_tags<V>::value[i]);
-    });
-    schema_object o;
-    o.add_string("type", "object");
-    o.add("oneOf", "[" + alternatives + "]");
-    o.add_string("description", fmt::format("one of {} alternatives, chosen by '{}'", std::variant_size_v<V>, disc));
-    return o.str();
+    if (!is_struct_variant<V> || disc.empty()) {  // chosen by shape: any of the alternatives (their shapes differ)
+      std::string alternatives;
+      boost::mp11::mp_for_each<boost::mp11::mp_iota_c<std::variant_size_v<V>>>([&](auto i) {
+        using A = std::variant_alternative_t<i, V>;
+        if (!alternatives.empty()) alternatives += ',';
+        alternatives += def.index() == i ? schema_of(std::get<i>(def), secret, {}) : schema_of(A{}, secret, {});
+      });
+      schema_object o;
+      o.add("anyOf", "[" + alternatives + "]");
+      return o.str();
+    }
+    if constexpr (is_struct_variant<V>) return discriminated_schema(def, secret, disc);
+    else return {};
   } else {
     // elements of lists and maps: a field without a default of its own
     return field_schema<V>(def, secret, disc, false);
@@ -444,7 +489,7 @@ std::string json_schema() {
   constexpr std::string_view defaults_schema =
       R"({"type":"array","items":{"type":"string"},"description":"files to load before this one, relative to it, without extension"})";
   bool has_defaults_member = false;
-  detail::for_each_member<T>([&](auto d) { has_defaults_member |= detail::key_of(d.name) == "defaults"; });
+  detail::for_each_field<T>([&](auto, std::string_view key) { has_defaults_member |= key == "defaults"; });
   if (section.empty()) {
     if (!has_defaults_member) {
       // add "defaults" to the root's properties

@@ -165,6 +165,18 @@ struct constraint<pattern<Regex>> {
   STRATA_COLD static std::string message() { return "must match the pattern " + in_quotes(Regex.view()); }
 };
 
+// Annotations that change how a value is read apply to the types they can change.
+template <>
+struct constraint<literal> : constraint<void> {
+  template <class V> static constexpr bool applies() {
+    return std::is_same_v<V, std::string> || std::is_same_v<V, std::filesystem::path> || has_codec<V>;
+  }
+};
+template <class Unit>
+struct constraint<duration_unit<Unit>> : constraint<void> {
+  template <class V> static constexpr bool applies() { return is_duration<V> && is_duration<Unit>; }
+};
+
 template <auto F, fixed_string Message>
 struct constraint<check<F, Message>> {
   static constexpr bool checks = true;

@@ -22,6 +22,11 @@ class validation {
   void warning(std::string_view path, std::string message) { add(severity::warning, path, std::move(message)); }
   /// The selected profile name ("production"), or "" when no profile source is used.
   std::string_view profile() const noexcept { return profile_; }
+  /// Whether the value at `path` (relative to this struct, like error()'s)
+  /// or anything in it could not be loaded (a wrong type, an unset
+  /// `required`, ...): it then holds its C++ default, which a cross-field
+  /// rule should not judge: `if (!v.failed("hard_limit") && soft > hard) ...`.
+  bool failed(std::string_view path) const { return failed_ && failed_(query_, path); }
 
  private:
   friend struct detail::validation_access;
@@ -29,8 +34,9 @@ class validation {
   // call to diagnostics::push_back here would instantiate it (~8 ms) in every
   // translation unit that declares a configuration, loading or not.
   using sink = void (*)(diagnostics& out, diagnostic&& d);
-  validation(std::string_view profile, diagnostics& out, sink append)
-      : profile_(profile), out_(&out), append_(append) {}
+  using failed_query = bool (*)(const void* query, std::string_view path);
+  validation(std::string_view profile, diagnostics& out, sink append, const void* query, failed_query failed)
+      : profile_(profile), out_(&out), append_(append), query_(query), failed_(failed) {}
 
   void add(severity s, std::string_view path, std::string message) {
     append_(*out_, {s, std::string(path), std::move(message), {}, {}});
@@ -39,15 +45,20 @@ class validation {
   std::string_view profile_;
   diagnostics* out_;
   sink append_;
+  const void* query_;
+  failed_query failed_;
 };
 
 namespace detail {
 struct validation_access {
   // A template, and `Diagnostics` in the lambda keeps push_back dependent:
   // it is instantiated only where a loader calls this.
+  /// `failed(query, path)` answers validation::failed.
   template <class Diagnostics>
-  static validation make(std::string_view profile, Diagnostics& out) {
-    return validation(profile, out, [](Diagnostics& to, diagnostic&& d) { to.push_back(std::move(d)); });
+  static validation make(std::string_view profile, Diagnostics& out, const void* query = nullptr,
+                         validation::failed_query failed = nullptr) {
+    return validation(
+        profile, out, [](Diagnostics& to, diagnostic&& d) { to.push_back(std::move(d)); }, query, failed);
   }
 };
 }  // namespace detail
