@@ -55,6 +55,9 @@ constexpr std::uint64_t fnv1a(std::string_view s) {
   return h;
 }
 
+/// A name's hash and its position in the walk.
+using name_hash = std::pair<std::uint64_t, std::size_t>;
+
 /// A walk over every static name of a schema, in a fixed order. It hashes
 /// each name as it goes and records the hashes; it spells names and paths
 /// out only when asked to keep two of them, which happens once, for a
@@ -65,7 +68,7 @@ struct env_name_walk {
   static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
   // what to do
-  std::vector<std::pair<std::uint64_t, std::size_t>>* hashes = nullptr;  ///< (hash, position) of each name
+  std::vector<name_hash>* hashes = nullptr;  ///< (hash, position) of each name
   std::size_t keep_first = none, keep_second = none;  ///< positions to spell out into `kept`
   env_collision* kept = nullptr;
   env_name_string second_name;
@@ -203,15 +206,31 @@ constexpr void walk_env_names(env_name_walk& walk) {
   env_names_of_struct<T>(walk, env_separator_of_types<T>());
 }
 
+/// Heap sort: O(n log n) steps, since a wide schema has hundreds of names and
+/// constant evaluation counts every step (clang stops at about a million), and
+/// no <algorithm>, which the declaring file would pay for.
+constexpr void sift_down(std::vector<name_hash>& v, std::size_t root, std::size_t end) {
+  for (std::size_t child; (child = 2 * root + 1) < end; root = child) {
+    if (child + 1 < end && v[child] < v[child + 1]) ++child;
+    if (!(v[root] < v[child])) return;
+    std::swap(v[root], v[child]);
+  }
+}
+constexpr void sort_hashes(std::vector<name_hash>& v) {
+  for (std::size_t i = v.size() / 2; i-- > 0;) sift_down(v, i, v.size());
+  for (std::size_t end = v.size(); end-- > 1;) {
+    std::swap(v[0], v[end]);
+    sift_down(v, 0, end);
+  }
+}
+
 template <class T>
 constexpr env_collision find_env_collision() {
-  std::vector<std::pair<std::uint64_t, std::size_t>> hashes;
+  std::vector<name_hash> hashes;
   env_name_walk hasher;
   hasher.hashes = &hashes;
   walk_env_names<T>(hasher);
-  // insertion sort: a few hundred names, and no <algorithm>
-  for (std::size_t i = 1; i < hashes.size(); ++i)
-    for (std::size_t j = i; j > 0 && hashes[j] < hashes[j - 1]; --j) std::swap(hashes[j], hashes[j - 1]);
+  sort_hashes(hashes);
   for (std::size_t k = 1; k < hashes.size(); ++k) {
     if (hashes[k].first != hashes[k - 1].first) continue;
     env_collision c;
