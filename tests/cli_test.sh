@@ -153,7 +153,9 @@ run 0 -- explain model.device=cuda
 expect out '^model.device += "?cuda"? +# '
 run 1 -- validate api.port=70000
 expect err 'api.port'
-run 0 "${prod_env[@]}" -- validate --profile production auth.enabled=false
+run 1 "${prod_env[@]}" -- validate --profile production auth.enabled=false
+expect err '^error: auth.enabled: must be enabled in production'
+expect err "^  --> override 'auth.enabled=false'"
 run 1 -- validate no.such.key=1
 expect err 'no.such'
 run 2 -- schema api.port=1
@@ -195,7 +197,7 @@ run 2 -- validate --format json
 run 2 -- dump --format json --show-origin
 run 0 -- --help
 expect out '^usage: musicgen config <command>'
-expect out 'exit status: 0 ok, 1 invalid configuration, 2 usage error'
+expect out 'exit status: 0 ok, 1 invalid configuration or nothing to list, 2 usage error'
 empty err
 run 0 -- help
 
