@@ -3,7 +3,7 @@
 # process and checks its output, its streams and its exit codes.
 #   cli_test.sh <path to the musicgen binary>
 set -u
-musicgen=${1:?usage: cli_test.sh <musicgen binary>}
+musicgen=$(realpath "${1:?usage: cli_test.sh <musicgen binary>}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
@@ -142,6 +142,39 @@ expect out '^production$'
 expect out '^staging$'
 refuse out '^base$'
 
+# --- overrides after the subcommand: dotted.path=value and --dotted.path=value ---
+run 0 -- dump api.port=9000
+expect out '^port = 9000$'
+run 0 -- dump --api.port=9001
+expect out '^port = 9001$'
+run 0 -- dump --show-origin api.port=9002
+expect out '^port = 9002  # override'
+run 0 -- explain model.device=cuda
+expect out '^model.device += "?cuda"? +# '
+run 1 -- validate api.port=70000
+expect err 'api.port'
+run 1 "${prod_env[@]}" -- validate --profile production auth.enabled=false
+expect err '^error: auth.enabled: must be enabled in production'
+expect err "^  --> override 'auth.enabled=false'"
+run 1 -- validate no.such.key=1
+expect err 'no.such'
+run 2 -- schema api.port=1
+expect err 'go with validate, check, dump and explain'
+run 0 -- --help
+expect out 'dotted.path=value'
+
+# --- operator-facing edges ---------------------------------------------------------
+run 1 -- validate --file "$work/missing.toml"
+expect err 'required configuration file not found'
+refuse err 'strata::optional' "(a developer hint shown to an operator)"
+# origins relative to the working directory when that is shorter
+cd "$work"
+run 0 -- validate --file "$work/staging-env.toml"
+expect err '^  --> staging-env\.toml:2:'
+cd "$(dirname "$musicgen")"
+run 0 -- validate --file "$work/staging-env.toml"
+expect err "^  --> $work/staging-env\.toml:2:" "(absolute when the relative path is longer)"
+
 # --- usage errors: exit 2, message on stderr, nothing on stdout -----------------
 run 2 --
 expect err '^usage: musicgen config <command>'
@@ -164,7 +197,7 @@ run 2 -- validate --format json
 run 2 -- dump --format json --show-origin
 run 0 -- --help
 expect out '^usage: musicgen config <command>'
-expect out 'exit status: 0 ok, 1 invalid configuration, 2 usage error'
+expect out 'exit status: 0 ok, 1 invalid configuration or nothing to list, 2 usage error'
 empty err
 run 0 -- help
 

@@ -10,9 +10,12 @@
 //   sample     a commented sample file
 //   profiles   the profiles available
 //
-// Options anywhere: --profile NAME, --file PATH (repeatable), --help.
-// Exit codes: 0 ok, 1 invalid configuration, 2 usage error. Reports go to
-// stderr; colour only on a terminal and never with NO_COLOR.
+// Options anywhere: --profile NAME, --file PATH (repeatable), --help, and
+// overrides `dotted.path=value` or `--dotted.path=value` (validate, check,
+// dump, explain), applied above every source for that run.
+// Exit codes: 0 ok, 1 invalid configuration (or nothing to list), 2 usage
+// error. Reports go to stderr; colour only on a terminal and never with
+// NO_COLOR.
 #pragma once
 
 #include <cstdio>
@@ -44,6 +47,7 @@ namespace strata::cli {
 struct options {
   std::string profile;                       ///< --profile NAME; "" = the application's default
   std::vector<std::filesystem::path> files;  ///< --file PATH, in the order given
+  std::vector<std::string> overrides;        ///< `dotted.path=value`, applied by run() after make_context
 };
 
 /// Optional facts about the application for help and `profiles`.
@@ -109,7 +113,7 @@ inline void print_err(std::string_view text) {
 
 inline std::string usage(const settings& s) {
   return fmt::format(
-      "usage: {0} <command> [--profile NAME] [--file PATH]...\n"
+      "usage: {0} <command> [--profile NAME] [--file PATH]... [dotted.path=value]...\n"
       "\n"
       "commands:\n"
       "  validate   load the configuration and report every problem\n"
@@ -127,7 +131,12 @@ inline std::string usage(const settings& s) {
       "  --file PATH      load PATH above the profile's files (repeatable)\n"
       "  --help           show this help\n"
       "\n"
-      "exit status: 0 ok, 1 invalid configuration, 2 usage error\n",
+      "overrides (validate, check, dump, explain):\n"
+      "  dotted.path=value     set one value above every source for this run,\n"
+      "  --dotted.path=value   e.g. api.port=9000, --auth.enabled=false;\n"
+      "                        values use TOML syntax (name=\"x y\", ports=[1,2])\n"
+      "\n"
+      "exit status: 0 ok, 1 invalid configuration or nothing to list, 2 usage error\n",
       s.program);
 }
 
@@ -139,6 +148,42 @@ inline int usage_error(const settings& s, const std::string& message) {
   print_err(fmt::format("{}: {}\n", c ? "\x1b[1;31merror\x1b[0m" : "error", message));
   print_err(fmt::format("run '{} --help' for usage\n", s.program));
   return 2;
+}
+
+/// Whether `ctx` has a strata::profile source, so that --profile means something.
+inline const profile* profile_source(const configuration& ctx) {
+  for (const auto& s : strata::detail::configuration_access::sources(ctx))
+    if (auto* p = dynamic_cast<const strata::detail::source_model<profile>*>(s.get())) return &p->get();
+  return nullptr;
+}
+
+/// `path` relative to the working directory when that is shorter (an
+/// operator reads "configs/app/base.toml:3:8", not the absolute path).
+inline std::string shorter_path(const std::string& path) {
+  const std::filesystem::path p(path);
+  if (!p.is_absolute()) return path;
+  std::error_code ec;
+  const std::filesystem::path cwd = std::filesystem::current_path(ec);
+  if (ec) return path;
+  const std::string relative = p.lexically_relative(cwd).string();
+  return !relative.empty() && relative.size() < path.size() ? relative : path;
+}
+
+/// The file an origin names (a file, or the .env file of a variable), shortened.
+inline origin for_operator(origin o) {
+  if (o.kind == origin_kind::file || o.kind == origin_kind::source) o.name = shorter_path(o.name);
+  else if (o.kind == origin_kind::env && !o.via.empty()) o.via = shorter_path(o.via);
+  return o;
+}
+
+/// What an operator reads: the developer's hint (`pass strata::optional ...`)
+/// names code they cannot change, so a missing file says only where it was looked for.
+inline strata::diagnostics for_operator(strata::diagnostics all) {
+  for (diagnostic& d : all) {
+    if (d.hint.find("strata::optional") != std::string::npos) d.hint.clear();
+    d.origin = for_operator(std::move(d.origin));
+  }
+  return all;
 }
 
 }  // namespace detail
@@ -182,8 +227,12 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
       format_given = true;
     } else if (a == "--show-origin") {
       show_origin = true;
+    } else if (a.starts_with("--") && strata::detail::looks_like_setting(a.substr(2))) {
+      opts.overrides.emplace_back(a.substr(2));
     } else if (a.starts_with("-") && a.size() > 1) {
       return detail::usage_error(s, fmt::format("unknown option '{}'", a));
+    } else if (strata::detail::looks_like_setting(a)) {
+      opts.overrides.emplace_back(a);
     } else if (command.empty()) {
       command = std::string(a);
     } else {
@@ -208,6 +257,10 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
   if ((format_given || show_origin) && command != "dump")
     return detail::usage_error(s, "--format and --show-origin go with dump");
   if (show_origin && format == "json") return detail::usage_error(s, "--show-origin works with --format toml only");
+  if (!opts.overrides.empty() && command != "validate" && command != "check" && command != "dump" &&
+      command != "explain")
+    return detail::usage_error(s, fmt::format("overrides ('{}') go with validate, check, dump and explain",
+                                              opts.overrides.front()));
 
   // Commands that need no loading.
   if (command == "schema") {
@@ -222,17 +275,27 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
     detail::print_out(sample_toml<T>());
     return 0;
   }
-  if (command == "profiles") {
-    if (s.profiles.empty()) return detail::usage_error(s, "this application has no profile directory");
-    for (const std::string& name : profile(s.profiles).available()) detail::print_out(name + "\n");
-    return 0;
-  }
-
   const bool err_colour = detail::colour(stderr), out_colour = detail::colour(stdout);
   try {
-    const configuration ctx = make_context(static_cast<const options&>(opts));
+    configuration ctx = make_context(static_cast<const options&>(opts));
+    const profile* profiles = detail::profile_source(ctx);
+    if (command == "profiles") {
+      const auto names = !s.profiles.empty() ? profile(s.profiles).available()
+                         : profiles          ? profiles->available()
+                                             : std::vector<std::string>{};
+      if (names.empty()) {
+        detail::print_err(fmt::format("{} has no profiles (no strata::profile directory)\n", s.program));
+        return 1;
+      }
+      for (const std::string& name : names) detail::print_out(name + "\n");
+      return 0;
+    }
+    if (!opts.profile.empty() && !profiles)
+      return detail::usage_error(
+          s, fmt::format("--profile {}: this application has no profiles (no strata::profile source)", opts.profile));
+    if (!opts.overrides.empty()) ctx.overrides(opts.overrides);
     const result<T> loaded = ctx.template load<T>();
-    const auto& all = loaded.diagnostics();
+    const auto all = detail::for_operator(loaded.diagnostics());
     const bool has_errors = !loaded.ok();
     const bool fails = has_errors || (command == "check" && !all.empty());
     if (!all.empty()) detail::print_err(detail::paint_report(strata::format(all), err_colour));
@@ -268,7 +331,7 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
       w.after = [&](std::string_view leaf, bool secret) -> std::string {
         for (std::string_view p = leaf; !p.empty();) {  // inherited: the value cut, as in explain
           if (auto it = origins.find(std::string(p)); it != origins.end())
-            return strata::detail::origin_text(*it->second, secret || p.size() != leaf.size());
+            return strata::detail::origin_text(detail::for_operator(*it->second), secret || p.size() != leaf.size());
           const auto cut = p.find_last_of(".[");
           p = cut == std::string_view::npos ? std::string_view{} : p.substr(0, cut);
         }
