@@ -83,13 +83,14 @@ bench: $(BUILD)/bench/build.ninja
 	done
 	bash benchmarks/compile_time.sh
 
-# find_package(strata CONFIG COMPONENTS yaml) from an installed tree, as a user would.
+# find_package(strata CONFIG COMPONENTS yaml etcd) from an installed tree, as a user would.
 test-install: $(BUILD)/gcc/build.ninja
 	cmake --install $(BUILD)/gcc --prefix $(CURDIR)/$(BUILD)/prefix >/dev/null
 	$(CMAKE) -S tests/install -B $(BUILD)/consumer -DCMAKE_PREFIX_PATH=$(CURDIR)/$(BUILD)/prefix
 	cmake --build $(BUILD)/consumer -j$(JOBS)
 	./$(BUILD)/consumer/consumer
 	./$(BUILD)/consumer/consumer_yaml
+	./$(BUILD)/consumer/consumer_etcd
 
 test: test-gcc test-clang test-asan test-tsan test-fuzz test-install
 
