@@ -54,10 +54,11 @@ test-asan: $(BUILD)/asan/build.ninja
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(BUILD)/asan --output-on-failure -j$(JOBS)
 
-# Reader threads racing reloads, under ThreadSanitizer.
+# Reader threads racing reloads, and the etcd watch thread racing readers,
+# under ThreadSanitizer.
 test-tsan: $(BUILD)/tsan/build.ninja
-	cmake --build $(BUILD)/tsan -j$(JOBS) --target strata_live_tsan
-	TSAN_OPTIONS=halt_on_error=1 ctest --test-dir $(BUILD)/tsan --output-on-failure -R live_tsan
+	cmake --build $(BUILD)/tsan -j$(JOBS) --target strata_live_tsan strata_etcd_tests
+	TSAN_OPTIONS=halt_on_error=1 ctest --test-dir $(BUILD)/tsan --output-on-failure -R '^(live_tsan|etcd)$$'
 
 # libFuzzer (clang 19, ASan+UBSan) on TOML text, env values and arguments at
 # once, from the seed corpus in fuzz/corpus: `make fuzz FUZZ_SECONDS=600`.
@@ -82,13 +83,14 @@ bench: $(BUILD)/bench/build.ninja
 	done
 	bash benchmarks/compile_time.sh
 
-# find_package(strata CONFIG COMPONENTS yaml) from an installed tree, as a user would.
+# find_package(strata CONFIG COMPONENTS yaml etcd) from an installed tree, as a user would.
 test-install: $(BUILD)/gcc/build.ninja
 	cmake --install $(BUILD)/gcc --prefix $(CURDIR)/$(BUILD)/prefix >/dev/null
 	$(CMAKE) -S tests/install -B $(BUILD)/consumer -DCMAKE_PREFIX_PATH=$(CURDIR)/$(BUILD)/prefix
 	cmake --build $(BUILD)/consumer -j$(JOBS)
 	./$(BUILD)/consumer/consumer
 	./$(BUILD)/consumer/consumer_yaml
+	./$(BUILD)/consumer/consumer_etcd
 
 test: test-gcc test-clang test-asan test-tsan test-fuzz test-install
 
