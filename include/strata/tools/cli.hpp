@@ -9,6 +9,8 @@
 //   env        the environment variables, as a Markdown table
 //   sample     a commented sample file
 //   profiles   the profiles available
+//   groups     the config groups of the composition and their choices
+//   sweep      KEY=VALUES... [--out DIR]: every job of a sweep, validated
 //
 // Options anywhere: --profile NAME, --file PATH (repeatable), --help.
 // Exit codes: 0 ok, 1 invalid configuration, 2 usage error. Reports go to
@@ -31,6 +33,7 @@
 #include <fmt/format.h>
 
 #include <strata/load.hpp>
+#include <strata/experiments.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/report/format.hpp>
 #include <strata/tools/dump.hpp>
@@ -121,6 +124,9 @@ inline std::string usage(const settings& s) {
       "  env        print the environment variables as a Markdown table\n"
       "  sample     print a commented sample file\n"
       "  profiles   list the available profiles\n"
+      "  groups     list the config groups and their choices\n"
+      "  sweep      KEY=VALUES... [--out DIR]: validate every job of a sweep\n"
+      "             (lr=0.1,0.01  batch=range(32,129,32)  zip(a=1,2; b=3,4))\n"
       "\n"
       "options:\n"
       "  --profile NAME   load profile NAME instead of the default\n"
@@ -132,7 +138,7 @@ inline std::string usage(const settings& s) {
 }
 
 inline constexpr std::string_view commands[] = {"validate", "check",   "dump", "explain", "schema",
-                                                "env",      "sample",  "profiles", "help"};
+                                                "env",      "sample",  "profiles", "groups", "sweep", "help"};
 
 inline int usage_error(const settings& s, const std::string& message) {
   const bool c = colour(stderr);
@@ -148,7 +154,8 @@ inline int usage_error(const settings& s, const std::string& message) {
 template <class T, class MakeContext>
 int run(int argc, const char* const* argv, MakeContext&& make_context, const settings& s = {}) {
   options opts;
-  std::string command, format = "toml";
+  std::string command, format = "toml", out_dir;
+  std::vector<std::string> axes;  // sweep's KEY=VALUES
   bool show_origin = false, format_given = false;
   std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + (argc > 0 ? argc : 0));
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -180,12 +187,16 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
       if (format != "toml" && format != "json")
         return detail::usage_error(s, fmt::format("--format is toml or json, not '{}'", format));
       format_given = true;
+    } else if (is("--out")) {
+      if (int rc = value_of("--out", out_dir)) return rc;
     } else if (a == "--show-origin") {
       show_origin = true;
     } else if (a.starts_with("-") && a.size() > 1) {
       return detail::usage_error(s, fmt::format("unknown option '{}'", a));
     } else if (command.empty()) {
       command = std::string(a);
+    } else if (command == "sweep") {
+      axes.emplace_back(a);
     } else {
       return detail::usage_error(s, fmt::format("unexpected argument '{}'", a));
     }
@@ -208,6 +219,8 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
   if ((format_given || show_origin) && command != "dump")
     return detail::usage_error(s, "--format and --show-origin go with dump");
   if (show_origin && format == "json") return detail::usage_error(s, "--show-origin works with --format toml only");
+  if (!out_dir.empty() && command != "sweep") return detail::usage_error(s, "--out goes with sweep");
+  if (command == "sweep" && axes.empty()) return detail::usage_error(s, "sweep needs KEY=VALUES, e.g. lr=0.1,0.01");
 
   // Commands that need no loading.
   if (command == "schema") {
@@ -231,6 +244,19 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
   const bool err_colour = detail::colour(stderr), out_colour = detail::colour(stdout);
   try {
     const configuration ctx = make_context(static_cast<const options&>(opts));
+    if (command == "groups") {
+      detail::print_out(groups_text(groups<T>(ctx)));
+      return 0;
+    }
+    if (command == "sweep") {
+      const std::vector<job<T>> jobs = sweep<T>(ctx, axes);
+      detail::print_out(sweep_plan(jobs));
+      for (const job<T>& j : jobs)
+        if (!j.config.ok())
+          detail::print_err(j.name + ":\n" + detail::paint_report(strata::format(j.config.diagnostics()), err_colour));
+      if (!out_dir.empty()) write_sweep(out_dir, jobs);
+      return count_invalid(jobs) == 0 ? 0 : 1;
+    }
     const result<T> loaded = ctx.template load<T>();
     const auto& all = loaded.diagnostics();
     const bool has_errors = !loaded.ok();
