@@ -39,7 +39,7 @@ run 0 sweep model=small,large 'training.batch_size=range(32,97,32)' --out "$work
 expect "$work/out" 'model=small,training.batch_size=32 +ok'
 expect "$work/out" 'model=large,training.batch_size=96 +ok'
 expect "$work/out" '^6 jobs, 0 invalid$'
-expect "$work/runs/sweep.toml" "name = 'model=large,training.batch_size=64'"
+expect "$work/runs/sweep.toml" "name = .model=large,training.batch_size=64."
 expect "$work/runs/model=large,training.batch_size=64/config.toml" 'width = 512'
 
 # a job that is invalid as a whole: the plan shows it, the report names it, exit 1

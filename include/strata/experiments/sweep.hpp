@@ -26,7 +26,7 @@ namespace strata {
 /// configuration they make, and a stable name derived from them.
 template <class T>
 struct job {
-  std::string name;                     ///< `lr=0.1,batch=32`, sanitized for a folder name; secrets as `redacted`
+  std::string name;                     ///< `lr=0.1,batch=32`, sanitized for a folder name; a secret as `_redacted_`
   std::vector<std::string> overrides;   ///< `key=value`, as given to configuration::overrides
   std::vector<std::string> shown;       ///< the overrides as outputs show them: a secret's value is `<redacted>`
   result<T> config;
@@ -118,13 +118,14 @@ std::map<std::string, std::filesystem::path> chosen_group_folders(const configur
   return out;
 }
 
-/// Every error a setting of `point` caused, loaded alone on `ctx`.
+/// Every error a setting of `point` caused, loaded alone on `ctx` (not
+/// those of the configuration's own overrides: a job reports them).
 template <class T>
 std::string point_errors(const configuration& ctx, const std::vector<std::string>& point) {
   const result<T> r = load_with<T>(ctx, point);
   std::string out;
   for (const diagnostic& d : r.errors())
-    if (d.origin.kind == origin_kind::overrides)
+    if (d.origin.kind == origin_kind::overrides && std::find(point.begin(), point.end(), d.origin.name) != point.end())
       out += (out.empty() ? "" : "; ") + (d.path.empty() || d.path == "defaults" ? std::string() : d.path + ": ") +
              d.message + (d.hint.empty() ? "" : " (" + d.hint + ")");
   return out;
@@ -229,8 +230,7 @@ std::vector<group_listing> groups(const configuration& ctx) {
   (void)detail::load_with<T>(ctx, {}, &chosen);
   std::vector<group_listing> out;
   for (const auto& [folder, choice] : chosen)
-    out.push_back({std::filesystem::path(folder).filename().string(), std::filesystem::path(choice).stem().string(),
-                   folder, detail::config_files_in(folder)});
+    out.push_back({std::filesystem::path(folder).filename().string(), choice, folder, detail::config_files_in(folder)});
   return out;
 }
 
