@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -91,7 +92,8 @@ struct load_outcome {
 /// Reads every source, merges and decodes into `value` (a default-constructed
 /// object of the requested type) and validates it (configuration.ipp).
 load_outcome load_sources(const source_list& sources, const env* first_env, const std::vector<std::string>& overrides,
-                          const load_request& request, void* value, std::vector<std::filesystem::path>* files);
+                          const load_request& request, void* value, std::vector<std::filesystem::path>* files,
+                          std::map<std::string, std::string>* chosen_groups = nullptr);
 
 /// The environment a configuration's loads see (configuration::environment()).
 env_map environment_of(const source_list& sources, const env* first_env);
@@ -209,6 +211,8 @@ namespace detail {
 /// For live<T>: the sources of a configuration.
 struct configuration_access {
   static const source_list& sources(const configuration& c) noexcept { return c.sources_; }
+  static const env* first_env(const configuration& c) noexcept { return c.first_env_; }
+  static const std::vector<std::string>& overrides(const configuration& c) noexcept { return c.overrides_; }
 };
 }  // namespace detail
 

@@ -103,8 +103,61 @@ inline bool unreadable_source(const diagnostics& found) {
   });
 }
 
+/// The group a setting may choose: `model=large` (a bare key) or
+/// `/model=large` (only a group); empty for any other setting.
+inline std::string_view group_of_setting(std::string_view setting, bool& only_group) {
+  const std::size_t eq = setting.find('=');
+  if (eq == std::string_view::npos) return {};
+  std::string_view key = trim(setting.substr(0, eq));
+  only_group = !key.empty() && key.front() == '/';
+  if (only_group) key.remove_prefix(1);
+  if (key.empty() || key.find_first_of(".\"[]/ \t") != std::string_view::npos) return {};
+  return key;
+}
+
+STRATA_COLD inline void report_group_setting(diagnostics& out, const std::string& setting, std::string_view message,
+                                             std::string_view hint) {
+  add_diagnostic(out, severity::error, {}, message, origin{origin_kind::overrides, setting}, hint);
+}
+
+/// Settings that choose a group of the composition are taken out of
+/// `values` (the rule: docs/experiments.md); the rest stay value settings.
+inline void settle_group_settings(const group_choices& named, const load_request& request,
+                                  std::vector<std::string>& values, diagnostics& out) {
+  std::erase_if(values, [&](const std::string& setting) {
+    bool only_group = false;
+    const std::string_view key = group_of_setting(setting, only_group);
+    if (key.empty()) return false;
+    const auto it = named.find(key);
+    const bool used = it != named.end() && it->second.used;
+    if (!used) {
+      if (only_group)
+        report_group_setting(out, setting,
+                             format_message("no group '{}' in the composition", cut_for_message(key)),
+                             "a group is a folder whose file a `defaults` list chooses");
+      return only_group;
+    }
+    if (only_group || !request.root) return true;
+    // A field that holds a table cannot take `key=choice`: only one a value could set is ambiguous.
+    const bool is_field = std::any_of(request.root->members.begin(), request.root->members.end(),
+                                      [&](const member_shape& m) {
+                                        const shape* t = m.type;
+                                        while (t->kind == shape_kind::annotated || t->kind == shape_kind::optional)
+                                          t = t->element;
+                                        return m.key == key && t->kind != shape_kind::object;
+                                      });
+    if (is_field)
+      report_group_setting(out, setting,
+                           format_message("'{}' is both a config group and a field", cut_for_message(key)),
+                           format_message("write /{0}=... to choose the group's file, \"{0}\"=... to set the field",
+                                          cut_for_message(key)));
+    return true;
+  });
+}
+
 load_outcome load_sources(const source_list& sources, const env* first_env, const std::vector<std::string>& overrides,
-                          const load_request& request, void* value, std::vector<std::filesystem::path>* files) {
+                          const load_request& request, void* value, std::vector<std::filesystem::path>* files,
+                          std::map<std::string, std::string>* chosen_groups) {
   auto trace = std::make_shared<load_trace>();
   diagnostics found;
   load_state s(request, *trace, found, first_env);
@@ -112,12 +165,33 @@ load_outcome load_sources(const source_list& sources, const env* first_env, cons
     files->clear();
     s.files = files;
   }
+  s.chosen_groups = chosen_groups;
+  group_choices named;
+  std::vector<std::string> refused;
+  for (const std::string& setting : overrides) {
+    bool only_group = false;
+    const std::string_view key = group_of_setting(setting, only_group);
+    if (key.empty()) continue;
+    const std::string choice(trim(std::string_view(setting).substr(setting.find('=') + 1)));
+    if (choice.empty() || choice.front() == '.' || choice.find_first_of("/\\") != std::string::npos) {
+      if (!only_group) continue;  // no file name of a folder: a value
+      report_group_setting(found, setting, "a group choice is the name of a file in the group's folder",
+                           "for example /model=large");
+      refused.push_back(setting);
+      continue;
+    }
+    named.insert_or_assign(std::string(key), group_choice{choice, origin{origin_kind::overrides, setting}, false});
+  }
+  if (!named.empty()) s.named_groups = &named;
   gather_variables(sources, s);
   for (const auto& source : sources) read_source(*source, s);
   if (files) sort_files(*files);
   std::deque<layer>& layers = trace->layers;
-  if (!overrides.empty()) {
-    add_override_layer(layers, overrides, found);
+  std::vector<std::string> values = overrides;
+  std::erase_if(values, [&](const std::string& v) { return std::find(refused.begin(), refused.end(), v) != refused.end(); });
+  if (!named.empty()) settle_group_settings(named, request, values, found);
+  if (!values.empty()) {
+    add_override_layer(layers, values, found);
     layers.back().origins.seal();
   }
   for (std::size_t i = 0; i < layers.size(); ++i) layers[i].position = static_cast<std::uint32_t>(i);

@@ -320,7 +320,9 @@ class composer {
       group_choice& chosen = forced_.at(key);
       if (chosen.used) continue;
       chosen.used = true;
-      load_choice(as_chosen(*entry, chosen), std::filesystem::path(key) / chosen.choice, in.layers);
+      group_choice* made = command_line_choice(key);
+      load_choice(as_chosen(*entry, made ? *made : chosen), std::filesystem::path(key) / (made ? *made : chosen).choice,
+                  in.layers, key);
     }
     std::sort(insertions.begin(), insertions.end(), [](const insertion& a, const insertion& b) {
       return a.at != b.at ? a.at > b.at : a.order > b.order;  // last first: indices stay valid
@@ -371,14 +373,25 @@ class composer {
     return out;
   }
 
+  /// The overrides' choice for the group in folder `key` (canonical), if any.
+  group_choice* command_line_choice(const std::string& key) {
+    if (!s_.named_groups) return nullptr;
+    const auto it = s_.named_groups->find(std::filesystem::path(key).filename().string());
+    if (it == s_.named_groups->end()) return nullptr;
+    it->second.used = true;
+    return &it->second;
+  }
+
   void group_entry(const std::filesystem::path& dir, const default_entry& e, std::vector<layer>& out) {
     const std::optional<std::string> key = group_key(dir, e);
     if (!key) return;
+    if (group_choice* made = command_line_choice(*key))
+      return load_choice(as_chosen(e, *made), std::filesystem::path(*key) / made->choice, out, *key);
     if (auto it = forced_.find(*key); it != forced_.end()) {
       it->second.used = true;
-      return load_choice(as_chosen(e, it->second), std::filesystem::path(*key) / it->second.choice, out);
+      return load_choice(as_chosen(e, it->second), std::filesystem::path(*key) / it->second.choice, out, *key);
     }
-    load_choice(e, std::filesystem::path(*key) / e.name, out);
+    load_choice(e, std::filesystem::path(*key) / e.name, out, *key);
   }
 
   void file_entry(const std::filesystem::path& dir, const default_entry& e, std::vector<layer>& out) {
@@ -386,16 +399,21 @@ class composer {
     if (e.name.find('/') != std::string::npos) {  // a file of another folder: that group's choice
       std::error_code ec;
       const std::string key = std::filesystem::weakly_canonical(target.parent_path(), ec).string();
+      if (group_choice* made = ec ? nullptr : command_line_choice(key))
+        return load_choice(as_chosen(e, *made), std::filesystem::path(key) / made->choice, out, key);
       if (auto it = forced_.find(key); !ec && it != forced_.end()) {
         it->second.used = true;
-        return load_choice(as_chosen(e, it->second), std::filesystem::path(key) / it->second.choice, out);
+        return load_choice(as_chosen(e, it->second), std::filesystem::path(key) / it->second.choice, out, key);
       }
+      if (!ec) return load_choice(e, target, out, key);
     }
     load_choice(e, target, out);
   }
 
   /// Loads the file an entry resolved to (and what it composes).
-  void load_choice(const default_entry& e, const std::filesystem::path& target, std::vector<layer>& out) {
+  void load_choice(const default_entry& e, const std::filesystem::path& target, std::vector<layer>& out,
+                   const std::string& group = {}) {
+    if (!group.empty() && s_.chosen_groups) (*s_.chosen_groups)[group] = target.filename().string();
     const config_file found = find_config_file(target);
     if (found.what != config_file::status::found) {
       for (const std::filesystem::path& p : found.candidates) s_.note_file(p);  // watched until it appears

@@ -74,9 +74,13 @@ struct load_state {
   /// The files the current source added (as given) and composed
   /// (canonical): a source loads a file once.
   std::vector<std::filesystem::path> added, composed;
-  /// Group choices given from outside every file (none yet; issue 23 adds
-  /// them from the command line).
+  /// Group choices given from outside every file (none yet).
   const group_choices* forced_groups = nullptr;
+  /// Group choices from the overrides (`model=large`), by the group
+  /// folder's name: they beat every file's choice and `override` entry.
+  group_choices* named_groups = nullptr;
+  /// Every group the composition chose, folder (canonical) -> choice; for `config groups`.
+  std::map<std::string, std::string>* chosen_groups = nullptr;
 
   std::deque<layer>& layers() { return trace.layers; }
   /// Whether the current source loaded `canonical` already.

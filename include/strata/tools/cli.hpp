@@ -9,6 +9,8 @@
 //   env        the environment variables, as a Markdown table
 //   sample     a commented sample file
 //   profiles   the profiles available
+//   groups     the config groups of the composition and their choices
+//   sweep      KEY=VALUES... [--out DIR]: every job of a sweep, validated
 //
 // Options anywhere: --profile NAME, --file PATH (repeatable), --help, and
 // overrides `dotted.path=value` or `--dotted.path=value` (validate, check,
@@ -34,6 +36,7 @@
 #include <fmt/format.h>
 
 #include <strata/load.hpp>
+#include <strata/experiments.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/report/format.hpp>
 #include <strata/tools/dump.hpp>
@@ -125,6 +128,9 @@ inline std::string usage(const settings& s) {
       "  env        print the environment variables as a Markdown table\n"
       "  sample     print a commented sample file\n"
       "  profiles   list the available profiles\n"
+      "  groups     list the config groups and their choices\n"
+      "  sweep      KEY=VALUES... [--out DIR]: validate every job of a sweep\n"
+      "             (lr=0.1,0.01  batch=range(32,129,32)  zip(a=1,2; b=3,4))\n"
       "\n"
       "options:\n"
       "  --profile NAME   load profile NAME instead of the default\n"
@@ -141,7 +147,7 @@ inline std::string usage(const settings& s) {
 }
 
 inline constexpr std::string_view commands[] = {"validate", "check",   "dump", "explain", "schema",
-                                                "env",      "sample",  "profiles", "help"};
+                                                "env",      "sample",  "profiles", "groups", "sweep", "help"};
 
 inline int usage_error(const settings& s, const std::string& message) {
   const bool c = colour(stderr);
@@ -193,7 +199,8 @@ inline strata::diagnostics for_operator(strata::diagnostics all) {
 template <class T, class MakeContext>
 int run(int argc, const char* const* argv, MakeContext&& make_context, const settings& s = {}) {
   options opts;
-  std::string command, format = "toml";
+  std::string command, format = "toml", out_dir;
+  std::vector<std::string> axes;  // sweep's KEY=VALUES
   bool show_origin = false, format_given = false;
   std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + (argc > 0 ? argc : 0));
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -225,12 +232,16 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
       if (format != "toml" && format != "json")
         return detail::usage_error(s, fmt::format("--format is toml or json, not '{}'", format));
       format_given = true;
+    } else if (is("--out")) {
+      if (int rc = value_of("--out", out_dir)) return rc;
     } else if (a == "--show-origin") {
       show_origin = true;
     } else if (a.starts_with("--") && strata::detail::looks_like_setting(a.substr(2))) {
       opts.overrides.emplace_back(a.substr(2));
     } else if (a.starts_with("-") && a.size() > 1) {
       return detail::usage_error(s, fmt::format("unknown option '{}'", a));
+    } else if (command == "sweep") {
+      axes.emplace_back(a);  // after `sweep`, every argument is an axis (`k=v` is an axis of one value)
     } else if (strata::detail::looks_like_setting(a)) {
       opts.overrides.emplace_back(a);
     } else if (command.empty()) {
@@ -258,9 +269,11 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
     return detail::usage_error(s, "--format and --show-origin go with dump");
   if (show_origin && format == "json") return detail::usage_error(s, "--show-origin works with --format toml only");
   if (!opts.overrides.empty() && command != "validate" && command != "check" && command != "dump" &&
-      command != "explain")
-    return detail::usage_error(s, fmt::format("overrides ('{}') go with validate, check, dump and explain",
+      command != "explain" && command != "sweep" && command != "groups")
+    return detail::usage_error(s, fmt::format("overrides ('{}') go with validate, check, dump, explain, sweep and groups",
                                               opts.overrides.front()));
+  if (!out_dir.empty() && command != "sweep") return detail::usage_error(s, "--out goes with sweep");
+  if (command == "sweep" && axes.empty()) return detail::usage_error(s, "sweep needs KEY=VALUES, e.g. lr=0.1,0.01");
 
   // Commands that need no loading.
   if (command == "schema") {
@@ -294,6 +307,19 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
       return detail::usage_error(
           s, fmt::format("--profile {}: this application has no profiles (no strata::profile source)", opts.profile));
     if (!opts.overrides.empty()) ctx.overrides(opts.overrides);
+    if (command == "groups") {
+      detail::print_out(groups_text(groups<T>(ctx)));
+      return 0;
+    }
+    if (command == "sweep") {
+      const std::vector<job<T>> jobs = sweep<T>(ctx, axes);
+      detail::print_out(sweep_plan(jobs));
+      for (const job<T>& j : jobs)
+        if (!j.config.ok())
+          detail::print_err(j.name + ":\n" + detail::paint_report(strata::format(j.config.diagnostics()), err_colour));
+      if (!out_dir.empty()) write_sweep(out_dir, jobs);
+      return count_invalid(jobs) == 0 ? 0 : 1;
+    }
     const result<T> loaded = ctx.template load<T>();
     const auto all = detail::for_operator(loaded.diagnostics());
     const bool has_errors = !loaded.ok();
