@@ -323,7 +323,8 @@ void check_one(const V& v, bool show_value, std::vector<std::string>& failures) 
       std::string (*shown)(const void*) = nullptr;
       if constexpr (is_scalar<V>)
         if (show_value) shown = &show_erased<V>;
-      add_failure(failures, &rule::message, shown, &v);
+      if constexpr (requires { rule::failure_message(); }) add_failure(failures, &rule::failure_message, shown, &v);
+      else add_failure(failures, &rule::message, shown, &v);
     }
   }
 }
