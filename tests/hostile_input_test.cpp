@@ -21,6 +21,7 @@ struct Tagged {
   annotated<std::string, strata::pattern<"[a-z]+-[0-9]+">> tag = "abc-1";
 };
 BOOST_DESCRIBE_STRUCT(Tagged, (), (tag))
+STRATA_CONFIGURED(Tagged, {.prefix = "APP_"})
 
 struct Bounded {
   annotated<double, strata::min<0.0>> at_least = 1;
@@ -30,6 +31,7 @@ struct Bounded {
   annotated<double, strata::range<0.0, 10.0>> within = 1;
 };
 BOOST_DESCRIBE_STRUCT(Bounded, (), (at_least, at_most, above, below, within))
+STRATA_CONFIGURED(Bounded, {.prefix = "APP_"})
 
 struct Ratio {
   annotated<float, strata::max<0.1>> ratio = 0.05f;
@@ -43,6 +45,7 @@ struct Server {
   annotated<std::string, strata::secret> token = "t";
 };
 BOOST_DESCRIBE_STRUCT(Server, (), (port, name, token))
+STRATA_CONFIGURED(Server, {.prefix = "APP_"})
 
 const std::string mebibyte(1 << 20, 'a');
 
@@ -86,7 +89,7 @@ TEST_CASE("pattern: live<T> reloading a 1 MiB value keeps the last good configur
 
 TEST_CASE("NaN is refused by every bound, from TOML and from env") {
   for (const char* field : {"at_least", "at_most", "above", "below", "within"}) {
-    INFO(field);
+    INFO(std::string(field));
     auto from_toml = strata_test::load_toml<Bounded>(std::string(field) + " = nan\n");
     CHECK_FALSE(from_toml.ok());
     (void)strata_test::only_at(from_toml.errors(), field);

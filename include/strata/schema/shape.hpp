@@ -311,7 +311,15 @@ std::string show_erased(const void* v) {
 STRATA_COLD inline void add_failure(std::vector<std::string>& failures, std::string (*message)(),
                                     std::string (*show_value)(const void*), const void* value) {
   std::string text = message();
-  if (show_value) text += ", got " + show_value(value);
+  if (show_value) {
+    std::string shown = show_value(value);
+    if (shown.size() > 80) {  // a hostile value (1 MiB from env) does not flood the report
+      std::size_t cut = 76;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+      shown = shown.substr(0, cut) + "...";
+    }
+    text += ", got " + shown;
+  }
   failures.push_back(std::move(text));
 }
 
