@@ -1,5 +1,6 @@
-// strata/detail/interpolate.hpp: `${VAR}`, `${VAR:default}`, `${VAR:?message}`
-// and `$${` (a literal `${`) in string values from files.
+// strata/detail/interpolate.hpp: `${VAR}`, `${VAR:default}` (also written
+// `${VAR:-default}`, as in shells and Docker Compose), `${VAR:?message}` and
+// `$${` (a literal `${`) in string values from files.
 #pragma once
 
 #include <algorithm>
@@ -76,7 +77,9 @@ void interpolate(std::string_view text, const Lookup& lookup, std::string& out,
     const std::size_t colon = body.find(':');
     const std::string_view name = body.substr(0, colon);
     if (!is_variable_name(name)) {
-      errors.push_back({format_message("'${{{}}}' does not name a variable", body), std::string(literal_hint)});
+      // The text is not quoted: it may be part of a secret literal.
+      errors.push_back({"a ${...} reference does not name a variable (letters, digits and _)",
+                        std::string(literal_hint)});
       continue;
     }
     on_variable(name);
@@ -95,7 +98,8 @@ void interpolate(std::string_view text, const Lookup& lookup, std::string& out,
         out += *value;
       }
     } else {
-      out += empty ? body.substr(colon + 1) : *value;
+      const bool dash = body.size() > colon + 1 && body[colon + 1] == '-';  // `:-` means `:`
+      out += empty ? body.substr(colon + 1 + (dash ? 1 : 0)) : *value;
     }
   }
 }

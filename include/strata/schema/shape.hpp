@@ -311,7 +311,15 @@ std::string show_erased(const void* v) {
 STRATA_COLD inline void add_failure(std::vector<std::string>& failures, std::string (*message)(),
                                     std::string (*show_value)(const void*), const void* value) {
   std::string text = message();
-  if (show_value) text += ", got " + show_value(value);
+  if (show_value) {
+    std::string shown = show_value(value);
+    if (shown.size() > 80) {  // a hostile value (1 MiB from env) does not flood the report
+      std::size_t cut = 76;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+      shown = shown.substr(0, cut) + "...";
+    }
+    text += ", got " + shown;
+  }
   failures.push_back(std::move(text));
 }
 
@@ -323,7 +331,8 @@ void check_one(const V& v, bool show_value, std::vector<std::string>& failures) 
       std::string (*shown)(const void*) = nullptr;
       if constexpr (is_scalar<V>)
         if (show_value) shown = &show_erased<V>;
-      add_failure(failures, &rule::message, shown, &v);
+      if constexpr (requires { rule::failure_message(); }) add_failure(failures, &rule::failure_message, shown, &v);
+      else add_failure(failures, &rule::message, shown, &v);
     }
   }
 }

@@ -30,11 +30,17 @@ STRATA_COLD inline void report_unknown_profile(const profile& p, const std::stri
                  hint);
 }
 
-/// A profile name is a file name in the profile's folder, nothing more: no
-/// path, no reserved name.
+/// A profile name is a plain name, nothing more: letters, digits, `-`, `_`
+/// and `.` (not first), no reserved name. So no path (`../outside`,
+/// `/etc/x`, `C:x`), no hidden file, nothing the file system interprets.
 inline bool is_profile_name(std::string_view name) {
-  return !name.empty() && name != "." && name != ".." && name != "base" && name != "local" &&
-         name.find_first_of("/\\") == std::string_view::npos && name.find('\0') == std::string_view::npos;
+  if (name.empty() || name.size() > 128 || name.front() == '.' || name == "base" || name == "local") return false;
+  for (const char c : name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                       c == '_' || c == '.';
+    if (!plain) return false;
+  }
+  return true;
 }
 
 /// One file of a profile (`dir/base`, ...), in whichever registered format

@@ -137,10 +137,11 @@ inline std::string usage(const settings& s) {
       "  --file PATH      load PATH above the profile's files (repeatable)\n"
       "  --help           show this help\n"
       "\n"
-      "overrides (validate, check, dump, explain):\n"
+      "overrides (validate, check, dump, explain, groups; sweep: --dotted.path=value only):\n"
       "  dotted.path=value     set one value above every source for this run,\n"
       "  --dotted.path=value   e.g. api.port=9000, --auth.enabled=false;\n"
-      "                        values use TOML syntax (name=\"x y\", ports=[1,2])\n"
+      "                        values use TOML syntax (name=\"x y\", ports=[1,2]);\n"
+      "                        group=choice picks a config group's file\n"
       "\n"
       "exit status: 0 ok, 1 invalid configuration or nothing to list, 2 usage error\n",
       s.program);

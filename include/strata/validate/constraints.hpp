@@ -17,7 +17,10 @@
 namespace strata::detail {
 
 /// Full ECMAScript match of `text` against `regex` (compiled once per pattern).
+/// False also when the engine gave up (its complexity limit); then
+/// pattern_gave_up() is true until the next match in this thread.
 bool pattern_matches(std::string_view regex, const std::string& text);
+bool pattern_gave_up();
 
 template <class T>
 inline constexpr bool is_numeric = is_integer<T> || std::is_floating_point_v<T>;
@@ -33,17 +36,29 @@ constexpr auto magnitude(const T& v) {
   else return v;
 }
 
+/// What compare_numbers returns when one side is NaN: no bound holds.
+inline constexpr int unordered = 2;
+
 /// -1, 0, 1 comparing two arithmetic values of any types without
-/// sign-conversion surprises.
+/// sign-conversion surprises, or `unordered` for NaN. A floating-point
+/// value is compared in its own type (the bound converted to it), so
+/// `annotated<float, max<0.1>>` accepts `0.1f`, the float nearest 0.1.
 template <class A, class B>
 constexpr int compare_numbers(A a, B b) {
   if constexpr (is_integer<A> && is_integer<B>) {
     return std::cmp_less(a, b) ? -1 : std::cmp_equal(a, b) ? 0 : 1;
+  } else if constexpr (std::is_floating_point_v<A>) {
+    const A y = static_cast<A>(b);
+    if (a != a || y != y) return unordered;
+    return a < y ? -1 : a == y ? 0 : 1;
   } else {
     const long double x = static_cast<long double>(a), y = static_cast<long double>(b);
+    if (x != x || y != y) return unordered;
     return x < y ? -1 : x == y ? 0 : 1;
   }
 }
+constexpr bool at_least(int c) { return c == 0 || c == 1; }
+constexpr bool at_most(int c) { return c == 0 || c == -1; }
 
 template <class T, class C>
 constexpr bool constant_matches(const T& v, const C& c) {
@@ -78,7 +93,7 @@ struct constraint<range<Lo, Hi>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
   template <class V> static constexpr bool holds(const V& v) {
-    return compare_numbers(magnitude(v), Lo) >= 0 && compare_numbers(magnitude(v), Hi) <= 0;
+    return at_least(compare_numbers(magnitude(v), Lo)) && at_most(compare_numbers(magnitude(v), Hi));
   }
   STRATA_COLD static std::string message() { return "must be in [" + show_number(Lo) + ", " + show_number(Hi) + "]"; }
 };
@@ -86,28 +101,28 @@ template <auto B>
 struct constraint<min<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
-  template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) >= 0; }
+  template <class V> static constexpr bool holds(const V& v) { return at_least(compare_numbers(magnitude(v), B)); }
   STRATA_COLD static std::string message() { return "must be at least " + show_number(B); }
 };
 template <auto B>
 struct constraint<max<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
-  template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) <= 0; }
+  template <class V> static constexpr bool holds(const V& v) { return at_most(compare_numbers(magnitude(v), B)); }
   STRATA_COLD static std::string message() { return "must be at most " + show_number(B); }
 };
 template <auto B>
 struct constraint<gt<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
-  template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) > 0; }
+  template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) == 1; }
   STRATA_COLD static std::string message() { return "must be greater than " + show_number(B); }
 };
 template <auto B>
 struct constraint<lt<B>> {
   static constexpr bool checks = true;
   template <class V> static constexpr bool applies() { return is_bounded<V>; }
-  template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) < 0; }
+  template <class V> static constexpr bool holds(const V& v) { return compare_numbers(magnitude(v), B) == -1; }
   STRATA_COLD static std::string message() { return "must be less than " + show_number(B); }
 };
 
@@ -163,6 +178,11 @@ struct constraint<pattern<Regex>> {
     return pattern_matches(Regex.view(), v);
   }
   STRATA_COLD static std::string message() { return "must match the pattern " + in_quotes(Regex.view()); }
+  // Called right after a failed holds() in the same thread.
+  STRATA_COLD static std::string failure_message() {
+    if (pattern_gave_up()) return message() + ": pattern too complex for this value";
+    return message();
+  }
 };
 
 // Annotations that change how a value is read apply to the types they can change.

@@ -1,0 +1,166 @@
+// Hostile input, round two (issue 19): no crash on huge values, no silently
+// wrong value (NaN past a bound, a profile outside its folder), no wrong
+// rejection (a float bound, `${VAR:-default}`), no secret quoted by an
+// interpolation error.
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include <strata/runtime/live.hpp>
+
+#include "support.hpp"
+
+namespace hostile_spec {
+
+using strata::annotated;
+using vars = std::map<std::string, std::string>;
+
+struct Tagged {
+  annotated<std::string, strata::pattern<"[a-z]+-[0-9]+">> tag = "abc-1";
+};
+BOOST_DESCRIBE_STRUCT(Tagged, (), (tag))
+STRATA_CONFIGURED(Tagged, {.prefix = "APP_"})
+
+struct Bounded {
+  annotated<double, strata::min<0.0>> at_least = 1;
+  annotated<double, strata::max<10.0>> at_most = 1;
+  annotated<double, strata::gt<0.0>> above = 1;
+  annotated<double, strata::lt<10.0>> below = 1;
+  annotated<double, strata::range<0.0, 10.0>> within = 1;
+};
+BOOST_DESCRIBE_STRUCT(Bounded, (), (at_least, at_most, above, below, within))
+STRATA_CONFIGURED(Bounded, {.prefix = "APP_"})
+
+struct Ratio {
+  annotated<float, strata::max<0.1>> ratio = 0.05f;
+  annotated<float, strata::min<0.1>> floor = 0.5f;
+};
+BOOST_DESCRIBE_STRUCT(Ratio, (), (ratio, floor))
+
+struct Server {
+  int port = 1;
+  std::string name = "n";
+  annotated<std::string, strata::secret> token = "t";
+};
+BOOST_DESCRIBE_STRUCT(Server, (), (port, name, token))
+STRATA_CONFIGURED(Server, {.prefix = "APP_"})
+
+const std::string mebibyte(1 << 20, 'a');
+
+TEST_CASE("pattern: a 1 MiB value from env is checked without crashing") {
+  for (const std::string& value : {mebibyte, mebibyte + "-1", std::string(1 << 20, '-')}) {
+    auto r = strata::configuration(strata::env(vars{{"APP_TAG", value}})).load<Tagged>();
+    if (value == mebibyte + "-1") {
+      CHECK(r.ok());
+    } else {
+      CHECK_FALSE(r.ok());
+      const auto e = strata_test::only_at(r.errors(), "tag");
+      CHECK(strata_test::contains(e.message, "must match the pattern"));
+      CHECK(e.message.size() < 2000);  // the value shown is cut
+    }
+  }
+}
+
+TEST_CASE("pattern: a 1 MiB value from TOML is checked without crashing") {
+  auto bad = strata_test::load_toml<Tagged>("tag = \"" + mebibyte + "\"\n");
+  CHECK_FALSE(bad.ok());
+  CHECK(strata_test::contains(strata_test::only_at(bad.errors(), "tag").message, "must match the pattern"));
+  CHECK(strata_test::load_toml<Tagged>("tag = \"" + mebibyte + "-42\"\n").ok());
+}
+
+TEST_CASE("pattern: a pattern that explodes on a value is an error, not a hang") {
+  std::string text(1 << 16, 'a');
+  const bool matched = strata::detail::pattern_matches("(a|aa)+(a|aa)+(a|aa)+b", text);
+  CHECK_FALSE(matched);
+  CHECK(strata::detail::pattern_gave_up());
+}
+
+TEST_CASE("pattern: live<T> reloading a 1 MiB value keeps the last good configuration") {
+  strata_test::temp_dir dir;
+  const auto file = dir.write("app.toml", "tag = \"ok-1\"\n");
+  strata::live<Tagged> live{strata::configuration(strata::toml_file(file))};
+  dir.write("app.toml", "tag = \"" + mebibyte + "\"\n");
+  auto r = live.reload();
+  CHECK_FALSE(r.ok());
+  CHECK(live.get()->tag == "ok-1");
+}
+
+TEST_CASE("NaN is refused by every bound, from TOML and from env") {
+  for (const char* field : {"at_least", "at_most", "above", "below", "within"}) {
+    INFO(std::string(field));
+    auto from_toml = strata_test::load_toml<Bounded>(std::string(field) + " = nan\n");
+    CHECK_FALSE(from_toml.ok());
+    (void)strata_test::only_at(from_toml.errors(), field);
+    std::string var = "APP_" + std::string(field);
+    for (char& c : var) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    auto from_env = strata::configuration(strata::env(vars{{var, "nan"}})).load<Bounded>();
+    CHECK_FALSE(from_env.ok());
+    (void)strata_test::only_at(from_env.errors(), field);
+  }
+}
+
+TEST_CASE("a float bound is compared in the field's own type: max<0.1> accepts 0.1") {
+  auto r = strata_test::load_toml<Ratio>("ratio = 0.1\nfloor = 0.1\n");
+  INFO(strata::format(r.diagnostics()));
+  CHECK(r.ok());
+  auto over = strata_test::load_toml<Ratio>("ratio = 0.11\n");
+  CHECK_FALSE(over.ok());
+}
+
+TEST_CASE("${VAR:-default} means the default, like ${VAR:default}") {
+  auto r = strata::configuration(strata::toml_text("port = \"${PORT:-8000}\"\nname = \"${NAME:-x}\"\n"),
+                                 strata::env(vars{}))
+               .load<Server>();
+  REQUIRE(r.ok());
+  CHECK(r.value().port == 8000);
+  CHECK(r.value().name == "x");
+  auto set = strata::configuration(strata::toml_text("port = \"${PORT:-8000}\"\n"), strata::env(vars{{"PORT", "9"}}))
+                 .load<Server>();
+  REQUIRE(set.ok());
+  CHECK(set.value().port == 9);
+}
+
+TEST_CASE("an interpolation error never quotes the text around it") {
+  auto r = strata::configuration(strata::toml_text("token = \"p@ss${w0rd!}zq9secret\"\n"), strata::env(vars{}))
+               .load<Server>();
+  CHECK_FALSE(r.ok());
+  const std::string report = strata::format(r.diagnostics());
+  CHECK(strata_test::contains(report, "does not name a variable"));
+  CHECK_FALSE(strata_test::contains(report, "w0rd"));
+  CHECK_FALSE(strata_test::contains(report, "zq9secret"));
+}
+
+TEST_CASE("a profile name is a plain name: a path is an unknown profile") {
+  strata_test::temp_dir dir;
+  dir.write("profiles/base.toml", "port = 1\n");
+  dir.write("profiles/dev.toml", "port = 2\n");
+  dir.write("outside.toml", "port = 666\n");
+  for (const std::string& name :
+       {std::string("../outside"), (dir.path() / "outside").string(), std::string(".hidden"), std::string("a b")}) {
+    INFO(name);
+    auto r = strata::configuration(strata::profile(dir.path() / "profiles"), strata::env(vars{{"APP_ENV", name}}))
+                 .load<Server>();
+    CHECK_FALSE(r.ok());
+    bool unknown = false;
+    for (const auto& d : r.errors()) unknown = unknown || strata_test::contains(d.message, "unknown profile");
+    CHECK(unknown);
+  }
+  auto dev = strata::configuration(strata::profile(dir.path() / "profiles"), strata::env(vars{{"APP_ENV", "dev"}}))
+                 .load<Server>();
+  REQUIRE(dev.ok());
+  CHECK(dev.value().port == 2);
+}
+
+TEST_CASE("NAME_FILE naming a directory is an error naming the variable") {
+  strata_test::temp_dir dir;
+  std::filesystem::create_directories(dir.path() / "secrets");
+  auto r = strata::configuration(strata::env(vars{{"APP_TOKEN_FILE", (dir.path() / "secrets").string()}}))
+               .load<Server>();
+  CHECK_FALSE(r.ok());
+  const auto e = strata_test::only_at(r.errors(), "token");
+  CHECK(strata_test::contains(e.message, "APP_TOKEN_FILE"));
+}
+
+}  // namespace hostile_spec
