@@ -96,5 +96,5 @@ TEST_CASE("dotted.path=value and --dotted.path=value after the command override 
 TEST_CASE("an override with a command that loads nothing is a usage error") {
   const ran r = run({"schema", "port=1"}, no_profiles);
   CHECK(r.status == 2);
-  CHECK(contains(r.output, "go with validate, check, dump and explain"));
+  CHECK(contains(r.output, "go with validate, check, dump, explain, sweep and groups"));
 }

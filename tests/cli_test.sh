@@ -159,7 +159,7 @@ expect err "^  --> override 'auth.enabled=false'"
 run 1 -- validate no.such.key=1
 expect err 'no.such'
 run 2 -- schema api.port=1
-expect err 'go with validate, check, dump and explain'
+expect err 'go with validate, check, dump, explain, sweep and groups'
 run 0 -- --help
 expect out 'dotted.path=value'
 
