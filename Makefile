@@ -72,7 +72,7 @@ test-fuzz: | deps
 
 # Google Benchmark programs, each printing its ratios against a baseline
 # measured in the same run, then compile time with both compilers.
-BENCH_PROGRAMS := binding full_load env_only scaling live_get live_reload yaml_load sweep
+BENCH_PROGRAMS := binding full_load env_only scaling live_get live_reload yaml_load sweep etcd
 bench: $(BUILD)/bench/build.ninja
 	cmake --build $(BUILD)/bench -j$(JOBS)
 	@for p in $(BENCH_PROGRAMS); do \
