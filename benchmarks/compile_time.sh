@@ -10,7 +10,10 @@
 #       memory, target <= 2.0 each;
 #   (c) checking it where it is declared (issue 18): decl_checked.cpp -
 #       decl_strata.cpp, STRATA_CHECK on each MusicGen struct, per struct,
-#       target <= +0.10 s per struct.
+#       target <= +0.10 s per struct;
+#   (d) the `config` subcommand beside the load (issue 20): cli_strata.cpp /
+#       load_strata.cpp, target <= 1.30 (what including <strata/tools/cli.hpp>
+#       in the loading file costs; docs/tools.md advises a file of its own).
 # and, for scale, what each program compiles once: strata's engine
 # (strata_engine.cpp, <strata/src.hpp>) beside toml++'s own compiled part
 # (toml_implementation.cpp), which the hand-written loader links from Debian.
@@ -49,7 +52,7 @@ if [ ! -x "$TIME" ] || ! "$TIME" --version 2>&1 | grep -q 'GNU'; then
   exit 1
 fi
 
-tus=(decl_plain decl_strata decl_checked load_handwritten load_strata strata_engine toml_implementation)
+tus=(decl_plain decl_strata decl_checked load_handwritten load_strata cli_strata strata_engine toml_implementation)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -176,6 +179,14 @@ for cxx in "${compilers_run[@]}"; do
     m=$(awk -v a="$st_mb" -v b="$hw_mb" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
     echo "$cxx: (b) load time ratio load_strata / load_handwritten: $t ($st_s s / $hw_s s) (target <= 2.00) $(verdict "$t" 2.0)"
     echo "$cxx: (b) load memory ratio load_strata / load_handwritten: $m ($st_mb MB / $hw_mb MB) (target <= 2.00) $(verdict "$m" 2.0)"
+  fi
+  cli_s=$(lookup "$cxx" cli_strata 3)
+  cli_mb=$(lookup "$cxx" cli_strata 4)
+  if [ "$cli_s" = FAILED ] || [ "$st_s" = FAILED ]; then
+    echo "$cxx: (d) config subcommand cli_strata / load_strata: n/a (a translation unit did not compile) (target <= 1.30) MISSED"
+  else
+    t=$(awk -v a="$cli_s" -v b="$st_s" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+    echo "$cxx: (d) config subcommand cli_strata / load_strata: $t ($cli_s s, $cli_mb MB / $st_s s, $st_mb MB) (target <= 1.30) $(verdict "$t" 1.3)"
   fi
   en_s=$(lookup "$cxx" strata_engine 3)
   en_mb=$(lookup "$cxx" strata_engine 4)

@@ -22,7 +22,6 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -35,10 +34,6 @@
 #include <thread>
 #include <vector>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <benchmark/benchmark.h>
 
@@ -47,6 +42,7 @@
 #include <strata/sources/etcd.hpp>
 #include <strata/sources/etcd_src.hpp>
 
+#include "etcd_process.hpp"
 #include "ratio.hpp"
 #include "scale1000.hpp"
 
@@ -65,66 +61,18 @@ struct Service {
 };
 BOOST_DESCRIBE_STRUCT(Service, (), (name, api))
 
-/// A free TCP port on 127.0.0.1 (the kernel's choice, released at once).
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) throw std::runtime_error("bind");
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
-/// A real etcd on 127.0.0.1 with a data directory of its own; killed (by
-/// its pid) and its directory removed when the object goes.
+/// A real etcd (etcd_process), written to through the gateway.
 class etcd_server {
  public:
-  etcd_server() {
-    char pattern[] = "/tmp/strata-bench-etcd-XXXXXX";
-    if (!::mkdtemp(pattern)) throw std::runtime_error("mkdtemp");
-    dir_ = pattern;
-    const std::string client = endpoint_ = "http://127.0.0.1:" + std::to_string(free_port());
-    const std::string peer = "http://127.0.0.1:" + std::to_string(free_port());
-    const std::string data = (dir_ / "data").string(), log = (dir_ / "etcd.log").string();
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      std::freopen(log.c_str(), "a", stdout);
-      std::freopen(log.c_str(), "a", stderr);
-      ::execl(STRATA_ETCD_SERVER, "etcd", "--name", "strata-bench", "--data-dir", data.c_str(),
-              "--listen-client-urls", client.c_str(), "--advertise-client-urls", client.c_str(),
-              "--listen-peer-urls", peer.c_str(), "--initial-advertise-peer-urls", peer.c_str(),
-              "--initial-cluster", ("strata-bench=" + peer).c_str(), "--log-level", "error",
-              static_cast<char*>(nullptr));
-      std::_Exit(127);
-    }
-    for (int i = 0; i < 300; ++i) {
-      try {
-        put("/strata-bench/ready", "1");
-        return;
-      } catch (const client::failure&) {
-        std::this_thread::sleep_for(50ms);
-      }
-    }
-    stop();
-    throw std::runtime_error("etcd did not start: see " + log);
-  }
-  ~etcd_server() {
-    stop();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-  etcd_server(const etcd_server&) = delete;
-  etcd_server& operator=(const etcd_server&) = delete;
+  etcd_server() { process_.start(); }
+  ~etcd_server() { connection_.reset(); }
 
-  const std::string& endpoint() const { return endpoint_; }
+  std::string endpoint() const { return process_.endpoint(); }
 
   /// A put through the gateway, on one kept-alive connection.
   void put(const std::string& key, const std::string& value) {
     if (!connection_) {
-      options_.endpoint = endpoint_;  // the connection keeps a reference to it
+      options_.endpoint = endpoint();  // the connection keeps a reference to it
       connection_ = std::make_unique<client::connection>(options_);
     }
     try {
@@ -139,19 +87,18 @@ class etcd_server {
   }
 
  private:
-  void stop() {
-    connection_.reset();
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, nullptr, 0);
-    pid_ = -1;
+  bool answers() {
+    try {
+      put("/strata-bench/ready", "1");
+      return true;
+    } catch (const client::failure&) {
+      return false;
+    }
   }
 
-  std::filesystem::path dir_;
-  std::string endpoint_;
-  pid_t pid_ = -1;
   strata::etcd_options options_;
   std::unique_ptr<client::connection> connection_;
+  strata_testing::etcd_process process_{"strata-bench-etcd", [this] { return answers(); }};
 };
 
 etcd_server* server = nullptr;  // started by main() before the benchmarks run

@@ -174,6 +174,11 @@ expect err '^  --> staging-env\.toml:2:'
 cd "$(dirname "$musicgen")"
 run 0 -- validate --file "$work/staging-env.toml"
 expect err "^  --> $work/staging-env\.toml:2:" "(absolute when the relative path is longer)"
+cd "$work"
+run 0 -- explain --file "$work/staging-env.toml"
+expect out '# staging-env\.toml:[0-9]+:[0-9]+$' "(explain shortens the path as the report does)"
+refuse out "# $work/staging-env\.toml" "(explain shortens the path as the report does)"
+cd "$(dirname "$musicgen")"
 
 # --- usage errors: exit 2, message on stderr, nothing on stdout -----------------
 run 2 --

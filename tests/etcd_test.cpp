@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -17,15 +16,12 @@
 #include <thread>
 #include <vector>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <strata/runtime/live.hpp>
 #include <strata/sources/etcd.hpp>
 #include <strata/sources/etcd_src.hpp>
 
+#include "etcd_process.hpp"
 #include "support.hpp"
 
 namespace etcd_spec {
@@ -51,67 +47,16 @@ struct App {
 BOOST_DESCRIBE_STRUCT(App, (), (name, api, db))
 STRATA_CONFIGURED(App, {.prefix = "APP_"})
 
-/// A free TCP port on 127.0.0.1 (the kernel's choice, released at once).
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) throw std::runtime_error("bind");
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
-/// A real etcd on 127.0.0.1 with a data directory of its own; killed (by
-/// its pid) and its directory removed when the object goes.
+/// A real etcd (etcd_process), seeded and inspected with etcdctl.
 class etcd_server {
  public:
-  etcd_server() : client_port_(free_port()), peer_port_(free_port()) {
-    char pattern[] = "/tmp/strata-etcd-XXXXXX";
-    if (!::mkdtemp(pattern)) throw std::runtime_error("mkdtemp");
-    dir_ = pattern;
-    start();
-  }
-  ~etcd_server() {
-    kill();
-    std::error_code ignored;
-    std::filesystem::remove_all(dir_, ignored);
-  }
-  etcd_server(const etcd_server&) = delete;
-  etcd_server& operator=(const etcd_server&) = delete;
+  etcd_server() { process_.start(); }
 
-  std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(client_port_); }
-
-  /// Starts etcd on the same ports and data directory; returns when it answers.
-  void start() {
-    const std::string client = endpoint(), peer = "http://127.0.0.1:" + std::to_string(peer_port_);
-    const std::string data = (dir_ / "data").string(), log = (dir_ / "etcd.log").string();
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      std::freopen(log.c_str(), "a", stdout);
-      std::freopen(log.c_str(), "a", stderr);
-      ::execl(STRATA_ETCD_SERVER, "etcd", "--name", "strata-test", "--data-dir", data.c_str(), "--listen-client-urls",
-              client.c_str(), "--advertise-client-urls", client.c_str(), "--listen-peer-urls", peer.c_str(),
-              "--initial-advertise-peer-urls", peer.c_str(), "--initial-cluster", ("strata-test=" + peer).c_str(),
-              "--max-request-bytes", "33554432", "--log-level", "error", static_cast<char*>(nullptr));
-      std::_Exit(127);
-    }
-    for (int i = 0; i < 300; ++i) {
-      if (ctl("endpoint health", true) == 0) return;
-      std::this_thread::sleep_for(50ms);
-    }
-    throw std::runtime_error("etcd did not start: see " + log);
-  }
-
+  std::string endpoint() const { return process_.endpoint(); }
+  /// Starts etcd again on the same ports and data directory.
+  void start() { process_.start(); }
   /// Kills etcd at once (SIGKILL), as a crash would.
-  void kill() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
+  void kill() { process_.kill(); }
 
   /// Runs `etcdctl <arguments>` against this server; its exit status.
   int ctl(const std::string& arguments, bool quiet = false, const std::string& user = "root:root-password") const {
@@ -122,7 +67,7 @@ class etcd_server {
   }
   /// `etcdctl put key value`, the value given on stdin (any bytes, any size).
   void put(const std::string& key, const std::string& value) const {
-    const auto file = dir_ / "value";
+    const auto file = process_.dir() / "value";
     {
       std::ofstream out(file, std::ios::binary);
       out << value;
@@ -137,9 +82,7 @@ class etcd_server {
   }
 
  private:
-  int client_port_, peer_port_;
-  std::filesystem::path dir_;
-  pid_t pid_ = -1;
+  strata_testing::etcd_process process_{"strata-etcd-test", [this] { return ctl("endpoint health", true) == 0; }};
   bool auth_ = false;
 };
 
@@ -316,7 +259,7 @@ TEST_CASE("a 10 MB value is refused with an error naming the key and the limit")
 }
 
 TEST_CASE("an endpoint nobody listens on, or https, is a clear error") {
-  const std::string nobody = "http://127.0.0.1:" + std::to_string(free_port());
+  const std::string nobody = "http://127.0.0.1:" + std::to_string(strata_testing::free_port());
   auto r = strata::configuration(strata::etcd({.endpoint = nobody, .prefix = "/app/", .timeout = 1s})).load<App>();
   REQUIRE_FALSE(r.ok());
   CHECK(r.errors().front().message.starts_with("etcd: cannot read /app/ from " + nobody + ": connecting to"));

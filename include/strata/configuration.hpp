@@ -208,9 +208,14 @@ class configuration {
 };
 
 namespace detail {
-/// For live<T>: the sources of a configuration.
+/// For live<T> and the CLI: the sources of a configuration.
 struct configuration_access {
   static const source_list& sources(const configuration& c) noexcept { return c.sources_; }
+  /// Appends a source (as the constructor does), for a list known at run time.
+  template <source S>
+  static void append(configuration& c, S s) {
+    c.add(std::move(s));
+  }
   static const env* first_env(const configuration& c) noexcept { return c.first_env_; }
   static const std::vector<std::string>& overrides(const configuration& c) noexcept { return c.overrides_; }
 };

@@ -47,40 +47,17 @@ constexpr void spell_enumerator(E value, std::string_view name, Out&& out) {
 }
 
 template <class E>
-constexpr std::size_t enum_characters() {
-  std::size_t n = 0;
-  boost::mp11::mp_for_each<enumerators_of<E>>([&](auto d) { spell_enumerator<E>(d.value, d.name, [&](char) { ++n; }); });
-  return n;
-}
-
-template <class E>
-constexpr auto make_enum_characters() {
-  std::array<char, enum_characters<E>() + 1> out{};
-  std::size_t n = 0;
-  boost::mp11::mp_for_each<enumerators_of<E>>(
-      [&](auto d) { spell_enumerator<E>(d.value, d.name, [&](char c) { out[n++] = c; }); });
-  return out;
-}
-
-template <class E>
-inline constexpr auto enum_characters_v = make_enum_characters<E>();
-
-template <class E>
-constexpr auto make_enum_names() {
-  std::array<std::string_view, boost::mp11::mp_size<enumerators_of<E>>::value> names{};
-  std::size_t i = 0, at = 0;
-  boost::mp11::mp_for_each<enumerators_of<E>>([&](auto d) {
-    std::size_t size = 0;
-    spell_enumerator<E>(d.value, d.name, [&](char) { ++size; });
-    names[i++] = std::string_view(enum_characters_v<E>.data() + at, size);
-    at += size;
-  });
-  return names;
-}
+struct enumerator_spelling_of {
+  using items = enumerators_of<E>;
+  template <class D, class Out>
+  static constexpr void spell(D d, Out&& out) {
+    spell_enumerator<E>(d.value, d.name, out);
+  }
+};
 
 /// E's spellings, in the order BOOST_DESCRIBE_ENUM lists the enumerators.
 template <class E>
-inline constexpr auto enum_names_v = make_enum_names<E>();
+inline constexpr auto enum_names_v = spelled_names_v<enumerator_spelling_of<E>>;
 
 template <class E>
 constexpr auto make_enum_values() {

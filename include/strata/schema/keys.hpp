@@ -1,7 +1,7 @@
 // strata/schema/keys.hpp: each member's key, as files spell it: its
 // `key<"...">` annotation, else its C++ name spelled by the struct's naming
 // policy (`.keys` in STRATA_CONFIGURED). Computed once per struct, at
-// compile time, into one array of characters.
+// compile time, into one array of characters (spelled_names_v).
 #pragma once
 
 #include <array>
@@ -44,40 +44,17 @@ constexpr void spell_member_key(Out&& out) {
 }
 
 template <class T>
-constexpr std::size_t key_characters() {
-  std::size_t n = 0;
-  boost::mp11::mp_for_each<members_of<T>>([&](auto d) { spell_member_key<T, decltype(d)>([&](char) { ++n; }); });
-  return n;
-}
+struct member_key_spelling {
+  using items = members_of<T>;
+  template <class D, class Out>
+  static constexpr void spell(D, Out&& out) {
+    spell_member_key<T, D>(out);
+  }
+};
 
-/// All of T's keys, one after another.
+/// T's keys in member order.
 template <class T>
-constexpr auto make_key_characters() {
-  std::array<char, key_characters<T>() + 1> out{};
-  std::size_t n = 0;
-  boost::mp11::mp_for_each<members_of<T>>([&](auto d) { spell_member_key<T, decltype(d)>([&](char c) { out[n++] = c; }); });
-  return out;
-}
-
-template <class T>
-inline constexpr auto key_characters_v = make_key_characters<T>();
-
-template <class T>
-constexpr auto make_member_keys() {
-  std::array<std::string_view, boost::mp11::mp_size<members_of<T>>::value> out{};
-  std::size_t i = 0, at = 0;
-  boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
-    std::size_t size = 0;
-    spell_member_key<T, decltype(d)>([&](char) { ++size; });
-    out[i++] = std::string_view(key_characters_v<T>.data() + at, size);
-    at += size;
-  });
-  return out;
-}
-
-/// T's keys in member order (views into key_characters_v<T>).
-template <class T>
-inline constexpr auto member_keys_v = make_member_keys<T>();
+inline constexpr auto member_keys_v = spelled_names_v<member_key_spelling<T>>;
 
 /// The C++ names (trailing '_' dropped) in member order: env names derive from them.
 template <class T>

@@ -3,8 +3,11 @@
 // compile time, for struct keys and enumerators.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string_view>
+
+#include <boost/mp11/algorithm.hpp>
 
 #include <strata/declare/naming.hpp>
 
@@ -62,5 +65,43 @@ constexpr std::size_t spelled_size(std::string_view name, naming policy) {
   spell(name, policy, [&](char) { ++n; });
   return n;
 }
+
+/// Names spelled at compile time, for a list of descriptors: `S::items` is
+/// the mp11 list, `S::spell(d, out)` calls `out(c)` for each character of
+/// d's name. All of them are kept in one array of characters
+/// (spelled_characters_v<S>), and spelled_names_v<S> views them in order.
+template <class S>
+constexpr std::size_t spelled_characters() {
+  std::size_t n = 0;
+  boost::mp11::mp_for_each<typename S::items>([&](auto d) { S::spell(d, [&](char) { ++n; }); });
+  return n;
+}
+
+template <class S>
+constexpr auto make_spelled_characters() {
+  std::array<char, spelled_characters<S>() + 1> out{};
+  std::size_t n = 0;
+  boost::mp11::mp_for_each<typename S::items>([&](auto d) { S::spell(d, [&](char c) { out[n++] = c; }); });
+  return out;
+}
+
+template <class S>
+inline constexpr auto spelled_characters_v = make_spelled_characters<S>();
+
+template <class S>
+constexpr auto make_spelled_names() {
+  std::array<std::string_view, boost::mp11::mp_size<typename S::items>::value> out{};
+  std::size_t i = 0, at = 0;
+  boost::mp11::mp_for_each<typename S::items>([&](auto d) {
+    std::size_t size = 0;
+    S::spell(d, [&](char) { ++size; });
+    out[i++] = std::string_view(spelled_characters_v<S>.data() + at, size);
+    at += size;
+  });
+  return out;
+}
+
+template <class S>
+inline constexpr auto spelled_names_v = make_spelled_names<S>();
 
 }  // namespace strata::detail

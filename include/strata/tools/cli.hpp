@@ -32,7 +32,6 @@
 
 #include <unistd.h>
 
-#include <boost/mp11/algorithm.hpp>
 #include <fmt/format.h>
 
 #include <strata/load.hpp>
@@ -59,23 +58,18 @@ struct settings {
   std::filesystem::path profiles = {};  ///< the directory given to strata::profile, for `profiles`
 };
 
-/// Up to this many --file options.
-inline constexpr std::size_t max_files = 8;
-
 /// `configuration(lower..., toml_file(files)..., higher...)`: the usual
 /// make_context body. `lower` and `higher` are tuples of sources, e.g.
 /// `layered(std::tuple{profile(dir, o.profile)}, o.files, std::tuple{env()})`.
 template <class... Lower, class... Higher>
 configuration layered(std::tuple<Lower...> lower, const std::vector<std::filesystem::path>& files,
                       std::tuple<Higher...> higher) {
-  if (files.size() > max_files) throw std::invalid_argument(fmt::format("at most {} --file options", max_files));
-  return boost::mp11::mp_with_index<max_files + 1>(files.size(), [&](auto n) {
-    auto file_sources = [&]<std::size_t... I>(std::index_sequence<I...>) {
-      return std::tuple{toml_file(files[I])...};
-    }(std::make_index_sequence<decltype(n)::value>{});
-    return std::apply([](auto&&... s) { return configuration(std::move(s)...); },
-                      std::tuple_cat(lower, std::move(file_sources), higher));
-  });
+  using strata::detail::configuration_access;
+  configuration ctx;
+  std::apply([&](auto&... s) { (configuration_access::append(ctx, std::move(s)), ...); }, lower);
+  for (const std::filesystem::path& f : files) configuration_access::append(ctx, toml_file(f));
+  std::apply([&](auto&... s) { (configuration_access::append(ctx, std::move(s)), ...); }, higher);
+  return ctx;
 }
 
 namespace detail {
@@ -226,7 +220,6 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
     } else if (is("--file")) {
       std::string file;
       if (int rc = value_of("--file", file)) return rc;
-      if (opts.files.size() == max_files) return detail::usage_error(s, fmt::format("at most {} --file options", max_files));
       opts.files.emplace_back(file);
     } else if (is("--format")) {
       if (int rc = value_of("--format", format)) return rc;
@@ -337,7 +330,7 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
       return 0;
     }
     if (command == "explain") {
-      detail::print_out(explain(loaded));
+      detail::print_out(strata::detail::explain(loaded, [](const origin& o) { return detail::for_operator(o); }));
       return has_errors ? 1 : 0;
     }
     // dump
