@@ -5,7 +5,8 @@
 // containers, optionals, both kinds of variant, free-form tables):
 // to_toml's output must load back equal, and to_json's must parse as JSON
 // and hold the same values.
-#include <boost/json/src.hpp>
+// Boost.JSON is compiled once in the test program, by custom_source_test.cpp (src.hpp)
+#include <boost/json.hpp>
 
 #include <bit>
 #include <chrono>
