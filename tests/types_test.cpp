@@ -216,7 +216,8 @@ TEST_CASE("integer text must be a whole integer") {
   REQUIRE(ok.ok());
   CHECK(ok.value().plain == 17);
   CHECK(ok.value().i16 == -3);
-  for (const std::string bad : {"plain=12abc", "plain=abc", "plain=1.5", "plain=", "plain=0x10", "plain=+-5", "plain=--5"}) {
+  for (const std::string bad : {"plain=12abc", "plain=abc", "plain=1.5", "plain=", "plain=+-5", "plain=--5", "plain=0x",
+                                "plain=-0x10", "plain=1__000", "plain=_1", "plain=1_", "plain=0b102", "plain=0X10"}) {
     CAPTURE(bad);
     CHECK(contains(only_at(load_overrides<Integers>({bad}).errors(), "plain").message, "not an integer"));
   }

@@ -137,23 +137,9 @@ inline wide_int local_nanoseconds(const date_time_value& v) {
 /// `ns` nanoseconds as a duration D, exactly, or an error.
 template <class D>
 conversion nanoseconds_into(wide_int ns, D& out) {
-  using Rep = typename D::rep;
-  using Period = typename D::period;
-  const wide_int scaled = ns * Period::den;
-  const wide_int per_tick = static_cast<wide_int>(Period::num) * 1'000'000'000;
-  if constexpr (std::is_floating_point_v<Rep>) {
-    out = D(static_cast<Rep>(static_cast<long double>(scaled) / static_cast<long double>(per_tick)));
-  } else {
-    if (scaled % per_tick != 0)
-      return fail("not a whole number of " + period_name<Period>(),
-                  "this field cannot hold a finer value; strata never rounds times");
-    const wide_int ticks = scaled / per_tick;
-    if (ticks > static_cast<wide_int>(std::numeric_limits<Rep>::max()) ||
-        ticks < static_cast<wide_int>(std::numeric_limits<Rep>::lowest()))
-      return fail("out of range for this field's unit");
-    out = D(static_cast<Rep>(ticks));
-  }
-  return {};
+  conversion c = ticks_into<std::nano>(ns, out, "times");
+  if (c.error == "duration out of range") c.error = "out of range for this field's unit";
+  return c;
 }
 
 template <class D>

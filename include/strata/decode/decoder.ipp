@@ -26,6 +26,7 @@
 #include <strata/detail/cold.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/detail/interpolate.hpp>
+#include <strata/detail/utf8.hpp>
 #include <strata/report/diagnostic.hpp>
 #include <strata/schema/paths.hpp>
 #include <strata/schema/shape.hpp>
@@ -392,7 +393,11 @@ class decoder {
       const bool from_text = sl.source->text(n);  // else a file string, which keeps its TOML type
       if (sl.source->interpolate && !s.verbatim && has_references(text)) return interpolated(s, v, sl, secret);
       record(sl, secret);
+      if (from_text && !valid_utf8(text)) return not_utf8(where(sl, secret));
       if (from_text || s.kind >= shape_kind::string) return parsed(s, v, text, where_lazy(sl, secret), secret);
+      // how to_toml writes a std::uint64_t above 2^63-1, which no TOML integer holds
+      if (s.kind == shape_kind::integer && beyond_toml_integers(text))
+        return parsed(s, v, text, where_lazy(sl, secret), secret);
       return mismatch(s, sl, secret);
     }
     record(sl, secret);
@@ -408,10 +413,7 @@ class decoder {
         break;
       case shape_kind::floating:
         if (auto f = n.as_floating_point()) return converted(s.from_float(f->get(), v), f->get(), sl, secret);
-        if (auto i = n.as_integer()) {
-          const double wide = static_cast<double>(i->get());
-          return converted(s.from_float(wide, v), wide, sl, secret);
-        }
+        if (auto i = n.as_integer()) return converted(s.from_integer(i->get(), v), i->get(), sl, secret);
         break;
       case shape_kind::duration:  // with duration_unit<U>: a bare number counts units
         if (s.from_integer)
@@ -490,7 +492,17 @@ class decoder {
   /// A file string with `${...}`: resolved now that it is the effective
   /// value, then parsed as text by the field's type (`port = "${PORT:8000}"`).
   STRATA_COLD void interpolated(const shape& s, void* v, const slot& sl, bool secret) {
-    if (resolve_references(sl, secret)) parsed(s, v, resolved_, lazy_origin{&sl, secret, true}, secret);
+    if (!resolve_references(sl, secret)) return;
+    if (!valid_utf8(resolved_)) return not_utf8(where_interpolated(sl, secret));
+    parsed(s, v, resolved_, lazy_origin{&sl, secret, true}, secret);
+  }
+
+  /// Text from the environment, an argument or an interpolation that is not
+  /// UTF-8: no TOML file could hold it, so no configuration does. The origin
+  /// names the variable or argument; the bytes are never shown.
+  STRATA_COLD void not_utf8(origin o) {
+    report(severity::error, "is not valid UTF-8 text", std::move(o),
+           "set it from UTF-8 text; the value is not shown, as its bytes may not print");
   }
 
   STRATA_COLD void mismatch(const shape& s, const slot& sl, bool secret) {
@@ -575,6 +587,7 @@ class decoder {
     secret = secret || alt.secret;
     const std::size_t reported = out_.size();
     const std::string text = resolved_;
+    if (!valid_utf8(text)) return not_utf8(where_interpolated(sl, secret));
     parsed(value, v, text, lazy_origin{&sl, secret, true}, secret);
     if (alt.check && !errors_since(reported)) checked(alt, v, true);
   }

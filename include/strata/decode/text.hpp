@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <ratio>
@@ -82,39 +83,111 @@ inline conversion parse_text(std::string_view text, bool& out) {
   return fail("not a boolean", "use true/false, yes/no, on/off or 1/0");
 }
 
+/// TOML's digit groups: `1_000` -> "1000". An underscore must stand between
+/// two digits of `base`; false otherwise (`1__0`, `_1`, `1_`).
+inline bool without_underscores(std::string_view digits, int base, std::string& out) {
+  const auto is_digit = [base](char c) {
+    if (c >= '0' && c <= '9') return c - '0' < base;
+    const char lower = static_cast<char>(c | 0x20);
+    return base == 16 && lower >= 'a' && lower <= 'f';
+  };
+  out.clear();
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (digits[i] == '_') {
+      if (i == 0 || i + 1 == digits.size() || !is_digit(digits[i - 1]) || !is_digit(digits[i + 1])) return false;
+      continue;
+    }
+    out += digits[i];
+  }
+  return true;
+}
+
+/// Integers as text, in TOML's notations: decimal with an optional sign
+/// (`-5`, `+5`, `1_000`), and unsigned `0x1F`, `0o17`, `0b101`.
 template <class I>
   requires is_integer<I>
 conversion parse_text(std::string_view text, I& out) {
   std::string_view t = trim(text);
-  if (t.size() > 1 && t.front() == '+' && t[1] != '-') t.remove_prefix(1);  // "+-5" stays invalid
+  int base = 10;
+  if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'o' || t[1] == 'b')) {
+    base = t[1] == 'x' ? 16 : t[1] == 'o' ? 8 : 2;
+    t.remove_prefix(2);
+    if (t.front() == '+' || t.front() == '-') return fail("not an integer");  // from_chars takes '-'
+  } else if (t.size() > 1 && t.front() == '+' && t[1] != '-') {
+    t.remove_prefix(1);  // "+-5" stays invalid
+  }
   const bool negative = !t.empty() && t.front() == '-';
+  std::string digits;
+  if (!without_underscores(negative ? t.substr(1) : t, base, digits) || digits.empty() || digits.front() == '+')
+    return fail("not an integer");
+  if (negative) digits.insert(digits.begin(), '-');
   auto parse = [&](auto wide) -> conversion {
-    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), wide);
-    if (t.empty() || end != t.data() + t.size()) {
-      if (ec == std::errc{} || ec == std::errc::invalid_argument) return fail("not an integer");
-    }
-    if (ec == std::errc::result_out_of_range)
-      return fail(out_of_range_message<I>());
-    if (ec != std::errc{}) return fail("not an integer");
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), wide, base);
+    if (ec == std::errc::result_out_of_range) return fail(out_of_range_message<I>());
+    if (ec != std::errc{} || end != digits.data() + digits.size()) return fail("not an integer");
     return narrow_integer(wide, out);
   };
   return negative ? parse(std::int64_t{}) : parse(std::uint64_t{});
 }
 
+/// Whether text is a plain decimal beyond TOML's integers (above 2^63-1):
+/// how to_toml writes a std::uint64_t that large, as a quoted string, since
+/// a TOML integer cannot hold it.
+constexpr bool beyond_toml_integers(std::string_view text) {
+  constexpr std::string_view int64_max = "9223372036854775807";
+  if (text.size() < int64_max.size() || text.front() == '0') return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  return text.size() > int64_max.size() || text > int64_max;
+}
+
+/// A double as F: too large for F, or a non-zero value F rounds to zero,
+/// is an error (a float field never silently holds 0 for 1e-50).
 template <class F>
   requires std::is_floating_point_v<F>
 conversion narrow_float(double wide, F& out) {
-  if (std::isfinite(wide) && std::fabs(wide) > static_cast<double>(std::numeric_limits<F>::max()))
-    return fail(sizeof(F) == sizeof(float) ? "out of range for float" : "out of range for double");
+  const char* type = sizeof(F) == sizeof(float) ? "float" : "double";
+  // What rounds to F's largest value is in range ("3.4028235e+38", as a float
+  // prints, is above FLT_MAX as a double): up to half a unit in the last place.
+  if constexpr (sizeof(F) < sizeof(double)) {
+    constexpr double half_ulp = [] {
+      double h = 1;
+      for (int e = 0; e < std::numeric_limits<F>::max_exponent - 1 - std::numeric_limits<F>::digits; ++e) h *= 2;
+      return h;
+    }();
+    if (std::isfinite(wide) && std::fabs(wide) >= static_cast<double>(std::numeric_limits<F>::max()) + half_ulp)
+      return fail(std::string("out of range for ") + type);
+  }
+  if (wide != 0 && static_cast<F>(wide) == 0)
+    return fail(std::string("too small for ") + type + ": it would be 0", "write 0 if 0 is meant");
   out = static_cast<F>(wide);
   return {};
 }
 
+/// A TOML integer as F: exactly, or an error (2^53 + 1 has no double).
+template <class F>
+  requires std::is_floating_point_v<F>
+conversion integer_to_float(std::int64_t wide, F& out) {
+  const F narrowed = static_cast<F>(wide);
+  // 2^63 (int64 max rounded up) compares as 2^63 in 128 bits: not equal, an error
+  if (static_cast<wide_int>(narrowed) != wide)
+    return fail(std::string("not exactly representable as a ") + (sizeof(F) == sizeof(float) ? "float" : "double"),
+                "write it as a float (1.0e19) if the nearest value will do");
+  out = narrowed;
+  return {};
+}
+
+/// Floats as text, in TOML's notations too: `1_000.5`, `inf`, `-inf`, `nan`.
 template <class F>
   requires std::is_floating_point_v<F>
 conversion parse_text(std::string_view text, F& out) {
   std::string_view t = trim(text);
   if (t.size() > 1 && t.front() == '+' && t[1] != '-') t.remove_prefix(1);  // "+-5" stays invalid
+  std::string digits;
+  if (t.find('_') != std::string_view::npos) {
+    if (!without_underscores(t, 10, digits)) return fail("not a number");
+    t = digits;
+  }
   double wide = 0;
   auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), wide);
   if (t.empty() || ec == std::errc::invalid_argument || end != t.data() + t.size())
@@ -184,13 +257,15 @@ inline constexpr unit_suffix duration_units[] = {
     {"m", 60'000'000'000}, {"h", 3'600'000'000'000}, {"d", 86'400'000'000'000},
 };
 
-/// "1h30m" -> 5400000000000 ns. Integers with units only: a bare number is
-/// ambiguous and rejected.
+/// "1h30m" -> 5400000000000 ns. Integers with units only, each unit at
+/// most once and the largest first ("1h1h" and "30m1h" are errors, not 2h
+/// and 90m): a bare number is ambiguous and rejected.
 inline conversion parse_nanoseconds(std::string_view text, wide_int& total) {
   std::string_view t = trim(text);
   if (t.empty()) return fail("not a duration", "write a number with a unit: 250ms, 30s, 5m, 1h30m, 2d");
   total = 0;
   bool any_unit = false;
+  std::size_t previous = std::size(duration_units);  // the unit of the last number
   while (!t.empty()) {
     std::size_t digits = 0;
     while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
@@ -210,14 +285,16 @@ inline conversion parse_nanoseconds(std::string_view text, wide_int& total) {
       return fail("not a duration", any_unit ? "every number needs a unit: 1h30m"
                                              : "a bare number is ambiguous: add a unit (30s, 250ms, 5m)");
     }
-    const unit_suffix* unit = nullptr;
-    for (const auto& u : duration_units)
-      if (u.suffix == suffix) unit = &u;
-    if (!unit) return fail("not a duration", "units are ns, us, ms, s, m, h, d");
+    std::size_t unit = std::size(duration_units);
+    for (std::size_t u = 0; u < std::size(duration_units); ++u)
+      if (duration_units[u].suffix == suffix) unit = u;
+    if (unit == std::size(duration_units)) return fail("not a duration", "units are ns, us, ms, s, m, h, d");
+    if (unit >= previous)
+      return fail("not a duration", "write each unit once, the largest first: 1h30m, not 30m1h or 1h1h");
+    previous = unit;
     t.remove_prefix(letters);
-    total += static_cast<wide_int>(count) * unit->nanoseconds;
-    if (total > static_cast<wide_int>(std::numeric_limits<std::int64_t>::max()) * 1'000'000'000)
-      return fail("duration out of range");
+    // at most 7 terms, each below 2^64 * 86400e9 < 2^111: no overflow of 128 bits
+    total += static_cast<wide_int>(count) * duration_units[unit].nanoseconds;
     any_unit = true;
   }
   return {};
@@ -234,6 +311,40 @@ std::string period_name() {
   return std::to_string(Period::num) + "/" + std::to_string(Period::den) + " s ticks";
 }
 
+/// The largest value a wide_int holds (std::numeric_limits may not know the type).
+inline constexpr wide_int wide_int_max = (wide_int{1} << 126) - 1 + (wide_int{1} << 126);
+
+/// `count` units of `From` (a std::ratio of seconds: std::nano for
+/// parsed text, a `duration_unit`'s period) as the duration `out`: exactly,
+/// or an error; never rounded, never wrapped. One conversion for
+/// durations from text, counted durations and dates (`what` names them in
+/// the hint).
+template <class From, class Rep, class Period>
+conversion ticks_into(wide_int count, std::chrono::duration<Rep, Period>& out, std::string_view what = "durations") {
+  using per_unit = std::ratio_divide<From, Period>;  // ticks of `out` per unit of From
+  if constexpr (std::is_unsigned_v<Rep>)
+    if (count < 0) return fail("negative, and this field's duration is unsigned");
+  if constexpr (std::is_floating_point_v<Rep>) {
+    const long double ticks = static_cast<long double>(count) * per_unit::num / per_unit::den;
+    if (!(std::fabs(ticks) <= static_cast<long double>(std::numeric_limits<Rep>::max())))
+      return fail("duration out of range");
+    out = std::chrono::duration<Rep, Period>(static_cast<Rep>(ticks));
+  } else {
+    if (count > wide_int_max / per_unit::num || count < -(wide_int_max / per_unit::num))
+      return fail("duration out of range");
+    const wide_int scaled = count * per_unit::num;
+    if (scaled % per_unit::den != 0)
+      return fail("not a whole number of " + period_name<Period>(),
+                  "this field cannot hold a finer value; strata never rounds " + std::string(what));
+    const wide_int ticks = scaled / per_unit::den;
+    if (ticks > static_cast<wide_int>(std::numeric_limits<Rep>::max()) ||
+        ticks < static_cast<wide_int>(std::numeric_limits<Rep>::lowest()))
+      return fail("duration out of range");
+    out = std::chrono::duration<Rep, Period>(static_cast<Rep>(ticks));
+  }
+  return {};
+}
+
 template <class Rep, class Period>
 conversion parse_text(std::string_view text, std::chrono::duration<Rep, Period>& out) {
   std::string_view t = trim(text);
@@ -244,64 +355,29 @@ conversion parse_text(std::string_view text, std::chrono::duration<Rep, Period>&
   }
   wide_int ns = 0;
   if (auto c = parse_nanoseconds(t, ns); !c) return c;
-  if (negative) ns = -ns;
-  // target ticks = ns * den / (num * 1e9)
-  const wide_int scaled = ns * Period::den;
-  const wide_int per_tick = static_cast<wide_int>(Period::num) * 1'000'000'000;
-  if constexpr (std::is_floating_point_v<Rep>) {
-    out = std::chrono::duration<Rep, Period>(static_cast<Rep>(static_cast<long double>(scaled) /
-                                                              static_cast<long double>(per_tick)));
-  } else {
-    if (scaled % per_tick != 0)
-      return fail("not a whole number of " + period_name<Period>(),
-                  "this field cannot hold a finer value; strata never rounds durations");
-    const wide_int ticks = scaled / per_tick;
-    if (ticks > static_cast<wide_int>(std::numeric_limits<Rep>::max()) ||
-        ticks < static_cast<wide_int>(std::numeric_limits<Rep>::lowest()))
-      return fail("duration out of range");
-    out = std::chrono::duration<Rep, Period>(static_cast<Rep>(ticks));
-  }
-  return {};
+  return ticks_into<std::nano>(negative ? -ns : ns, out);
 }
 
 /// `count` units of `Unit` as the duration `out`, exactly, or an error.
 template <class Unit, class Rep, class Period>
 conversion count_into(std::int64_t count, std::chrono::duration<Rep, Period>& out) {
-  using U = typename Unit::period;
-  if constexpr (std::is_unsigned_v<Rep>)
-    if (count < 0) return fail("negative, and this field's duration is unsigned");
-  // ticks = count * U / Period
-  const wide_int scaled = static_cast<wide_int>(count) * U::num * Period::den;
-  const wide_int per_tick = static_cast<wide_int>(U::den) * Period::num;
-  if constexpr (std::is_floating_point_v<Rep>) {
-    out = std::chrono::duration<Rep, Period>(
-        static_cast<Rep>(static_cast<long double>(scaled) / static_cast<long double>(per_tick)));
-  } else {
-    if (scaled % per_tick != 0)
-      return fail("not a whole number of " + period_name<Period>(),
-                  "this field cannot hold a finer value; strata never rounds durations");
-    const wide_int ticks = scaled / per_tick;
-    if (ticks > static_cast<wide_int>(std::numeric_limits<Rep>::max()) ||
-        ticks < static_cast<wide_int>(std::numeric_limits<Rep>::lowest()))
-      return fail("duration out of range");
-    out = std::chrono::duration<Rep, Period>(static_cast<Rep>(ticks));
-  }
-  return {};
+  return ticks_into<typename Unit::period>(count, out);
 }
 
 /// A duration field with `duration_unit<Unit>`: a bare whole number counts
-/// units of `Unit`; anything else is duration syntax ("30s").
+/// units of `Unit` (TOML's notations too: `1_000`); anything else is
+/// duration syntax ("30s").
 template <class Unit, class Rep, class Period>
 conversion parse_counted(std::string_view text, std::chrono::duration<Rep, Period>& out) {
   std::string_view t = trim(text);
   if (t.size() > 1 && t.front() == '+' && t[1] != '-') t.remove_prefix(1);
   const std::size_t sign = !t.empty() && t.front() == '-' ? 1 : 0;
   bool bare = t.size() > sign;
-  for (std::size_t i = sign; i < t.size(); ++i) bare = bare && t[i] >= '0' && t[i] <= '9';
+  for (std::size_t i = sign; i < t.size(); ++i) bare = bare && ((t[i] >= '0' && t[i] <= '9') || t[i] == '_');
   if (!bare) return parse_text(text, out);
   std::int64_t count = 0;
-  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), count);
-  if (ec != std::errc{} || end != t.data() + t.size()) return fail("duration out of range");
+  if (conversion c = parse_text(t, count); !c)
+    return c.error == "not an integer" ? fail("not a duration", "write a number or a duration: 90, 30s") : fail("duration out of range");
   return count_into<Unit>(count, out);
 }
 

@@ -166,7 +166,7 @@ conversion parse_into(std::string_view text, void* out) {
 
 template <class V>
 conversion integer_into(std::int64_t wide, void* out) {
-  if constexpr (std::is_floating_point_v<V>) return narrow_float(static_cast<double>(wide), *static_cast<V*>(out));
+  if constexpr (std::is_floating_point_v<V>) return integer_to_float(wide, *static_cast<V*>(out));
   else return narrow_integer(wide, *static_cast<V*>(out));
 }
 

@@ -13,6 +13,7 @@
 #include <strata/detail/add_diagnostic.hpp>
 #include <strata/detail/cold.hpp>
 #include <strata/detail/message.hpp>
+#include <strata/detail/utf8.hpp>
 #include <strata/report/diagnostic.hpp>
 #include <strata/schema/paths.hpp>
 #include <strata/sources/overrides.hpp>
@@ -55,11 +56,18 @@ STRATA_COLD inline void report_set_below_value(const layer& l, std::string_view 
 
 /// Adds one `path=value` setting to an override layer, or explains why not.
 inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
-  const std::string name(setting);
+  // named by its text, unless that is not UTF-8: then by its path alone (the decoder reports the value)
+  const std::string name = valid_utf8(setting) ? std::string(setting)
+                                               : std::string(trim(setting.substr(0, setting.find('=')))) + "=…";
   const auto eq = setting.find('=');
   auto fail = [&](std::string_view message, std::string_view hint) {
     add_diagnostic(out, severity::error, {}, message, l.kind, name, hint);
   };
+  if (!valid_utf8(setting.substr(0, eq))) {  // a key no TOML file could hold; the bytes are not shown
+    return add_diagnostic(out, severity::error, {}, "the path of this setting is not valid UTF-8", l.kind,
+                          l.kind == origin_kind::args ? "an argument" : "an override",
+                          "name settings in UTF-8 text");
+  }
   if (eq == std::string_view::npos) return fail("expected dotted.path=value", "for example api.workers=8");
   const auto segments = split_path(trim(setting.substr(0, eq)));
   if (!segments) return fail("malformed path before '='", "paths look like db.port or labels.team");

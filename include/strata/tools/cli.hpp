@@ -330,7 +330,7 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
       return 0;
     }
     if (command == "explain") {
-      detail::print_out(strata::detail::explain(loaded, [](const origin& o) { return detail::for_operator(o); }));
+      detail::print_out(strata::detail::explain(loaded, &detail::for_operator));
       return has_errors ? 1 : 0;
     }
     // dump
@@ -344,21 +344,7 @@ int run(int argc, const char* const* argv, MakeContext&& make_context, const set
     } else if (!show_origin) {
       detail::print_out(to_toml(value));
     } else {
-      const auto recorded = loaded.origins();
-      std::unordered_map<std::string, const origin*> origins;
-      for (const auto& [path, o] : recorded) origins[path] = &o;
-      strata::detail::toml_writer w;
-      w.after = [&](std::string_view leaf, bool secret) -> std::string {
-        for (std::string_view p = leaf; !p.empty();) {  // inherited: the value cut, as in explain
-          if (auto it = origins.find(std::string(p)); it != origins.end())
-            return strata::detail::origin_text(detail::for_operator(*it->second), secret || p.size() != leaf.size());
-          const auto cut = p.find_last_of(".[");
-          p = cut == std::string_view::npos ? std::string_view{} : p.substr(0, cut);
-        }
-        return "default";
-      };
-      w.document(value);
-      detail::print_out(w.out);
+      detail::print_out(strata::detail::toml_with_origins(loaded, &detail::for_operator));
     }
     return 0;
   } catch (const std::exception& e) {

@@ -79,6 +79,18 @@ constexpr std::string_view discriminator_key() {
   else return D::key;
 }
 
+/// The discriminator of an annotated value itself (a list or map element
+/// `annotated<std::variant<...>, discriminator<"kind">>`), else `outer`'s.
+template <class V>
+constexpr std::string_view own_discriminator(std::string_view outer) {
+  if constexpr (is_annotated<V>) {
+    const std::string_view own = discriminator_key<V>();
+    return own.empty() ? outer : own;
+  } else {
+    return outer;
+  }
+}
+
 template <class V>
 bool is_empty_table(const V& v) {
   if constexpr (is_any_table<V>) return v.empty();
@@ -127,7 +139,7 @@ class toml_writer {
         if (!secret || reveal) return counted_literal<unit>(v.value());
       if constexpr (has_annotation<V, strata::literal>)  // read verbatim: no `$${` escape
         if (!secret || reveal) return toml_literal(v.value());
-      return inline_value(v.value(), secret, disc);
+      return inline_value(v.value(), secret, own_discriminator<V>(disc));
     } else if constexpr (is_optional<V>) {
       return v ? inline_value(*v, secret, disc) : std::string{};
     } else if (is_any_table<V> && is_empty_table(v)) {
@@ -236,7 +248,7 @@ class toml_writer {
   template <class F>
   bool as_table(const F& field, bool secret, std::string_view disc = {}) const {
     if constexpr (is_annotated<F>) {
-      return as_table(field.value(), secret || has_annotation<F, strata::secret>, disc);
+      return as_table(field.value(), secret || has_annotation<F, strata::secret>, own_discriminator<F>(disc));
     } else if constexpr (is_optional<F>) {
       return field && as_table(*field, secret, disc);
     } else if constexpr (is_variant<F>) {
@@ -256,7 +268,9 @@ class toml_writer {
   /// The body of the table at header_: simple keys first, then sub-tables.
   template <class V>
   void body(const V& v, std::string_view disc, bool secret) {
-    if constexpr (is_described_struct<V>) {
+    if constexpr (is_annotated<V>) {  // a list or map element
+      body(v.value(), own_discriminator<V>(disc), secret || has_annotation<V, strata::secret>);
+    } else if constexpr (is_described_struct<V>) {
       for_each_field<V>([&](auto d, std::string_view key) {
         using F = std::remove_cvref_t<decltype(v.*decltype(d)::pointer)>;
         const bool s = secret || has_annotation<F, strata::secret>;
@@ -308,7 +322,9 @@ class toml_writer {
 
   template <class V>
   void sub(const V& v, std::string_view disc, bool secret) {
-    if constexpr (is_variant<V>) {
+    if constexpr (is_annotated<V>) {  // a list or map element
+      return sub(v.value(), own_discriminator<V>(disc), secret || has_annotation<V, strata::secret>);
+    } else if constexpr (is_variant<V>) {
       if (disc.empty())  // chosen by shape: the alternative is the table (or list of tables)
         return std::visit([&](const auto& alt) { sub(alt, {}, secret); }, v);
     }
@@ -376,7 +392,7 @@ void append_json_value(std::string& out, const V& v, bool secret, bool reveal, s
     secret = secret || has_annotation<V, strata::secret>;
     if constexpr (!std::is_void_v<unit>)
       if (!secret || reveal) return void(out += counted_literal<unit>(v.value()));
-    append_json_value(out, v.value(), secret, reveal, disc, indent);
+    append_json_value(out, v.value(), secret, reveal, own_discriminator<V>(disc), indent);
   } else if constexpr (is_optional<V>) {
     if (v) append_json_value(out, *v, secret, reveal, disc, indent);
     else out += "null";

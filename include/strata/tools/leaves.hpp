@@ -3,9 +3,12 @@
 // for the dump and explain tools.
 #pragma once
 
+#include <limits>
+#include <ratio>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -50,8 +53,13 @@ struct unit_of<annotated<V, A...>> {
 template <class Unit, class D>
 std::string counted_literal(const D& d) {
   if constexpr (!std::is_floating_point_v<typename D::rep>) {
-    const auto units = std::chrono::duration_cast<typename Unit::unit>(d);
-    if (std::chrono::duration_cast<D>(units) == d) return fmt::format("{}", units.count());
+    // in 128 bits: a duration_cast could wrap (uint64 milliseconds to int64 ones)
+    using per_unit = std::ratio_divide<typename D::period, typename Unit::unit::period>;
+    const wide_int scaled = static_cast<wide_int>(d.count()) * per_unit::num;
+    const wide_int units = scaled / per_unit::den;
+    if (scaled % per_unit::den == 0 && units >= std::numeric_limits<std::int64_t>::min() &&
+        units <= std::numeric_limits<std::int64_t>::max())
+      return fmt::format("{}", static_cast<std::int64_t>(units));  // else not whole, or beyond a TOML integer: text
   }
   std::string out;
   append_json_string(out, format_duration(d));
@@ -80,6 +88,7 @@ std::string toml_literal(const V& v) {
     if (out.find_first_of(".eEin") == std::string::npos) out += ".0";
   } else if constexpr (std::is_arithmetic_v<V>) {
     out = fmt::format("{}", v);
+    if (!std::in_range<std::int64_t>(v)) out = '"' + out + '"';  // no TOML integer holds it: read back from text
   } else if constexpr (std::is_same_v<V, std::string>) {
     append_toml_string(out, v);
   } else if constexpr (std::is_same_v<V, std::filesystem::path>) {
@@ -105,7 +114,10 @@ void for_each_leaf(const V& v, std::string& path, bool secret, std::string_view 
     if constexpr (!std::is_void_v<unit>) {
       visit(std::string_view(path), counted_literal<unit>(v.value()), secret || has_annotation<V, strata::secret>);
     } else {
-      for_each_leaf(v.value(), path, secret || has_annotation<V, strata::secret>, disc, visit);
+      using D = typename find_discriminator<annotations_of<V>>::type;  // a list or map element's own
+      std::string_view key = disc;
+      if constexpr (!std::is_void_v<D>) key = D::key;
+      for_each_leaf(v.value(), path, secret || has_annotation<V, strata::secret>, key, visit);
     }
   } else if constexpr (is_described_struct<V>) {
     for_each_field<V>([&](auto d, std::string_view field_key) {

@@ -199,7 +199,9 @@ struct annotation_list<L<A...>> {
 /// A string that a file may hold instead of the typed value: `"${PORT:8000}"`.
 inline constexpr std::string_view interpolation_schema = R"({"type":"string","pattern":"\\$\\{"})";
 
-inline constexpr std::string_view duration_pattern = "^([0-9]+(ns|us|ms|s|m|h|d))+$";
+/// The duration syntax parse_text reads: a sign, then each unit at most once, the largest first.
+inline constexpr std::string_view duration_pattern =
+    "^-?(?=[0-9])([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?([0-9]+ms)?([0-9]+us)?([0-9]+ns)?$";
 
 /// The JSON Schema `format` of a TOML date or date-time (editors such as
 /// taplo check TOML dates against it): an offset date-time is RFC 3339's
