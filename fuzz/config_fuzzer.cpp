@@ -12,11 +12,16 @@
 // to_json and explain.
 //
 // The control byte also makes the harness put a secret marker into one
-// secret field through one channel (a TOML text of its own, env, NAME_FILE,
-// args, overrides, interpolation, a .env line, YAML), sometimes too short for the field's
-// min_length or outside its pattern, so it is rejected. The marker may then
+// place through one channel (a TOML text of its own, env, NAME_FILE, args,
+// overrides, interpolation, a .env line, YAML), sometimes too short for the
+// field's min_length or outside its pattern, so it is rejected. The places:
+// secret fields, fields secret by inheritance (inside a secret struct, a
+// secret list of structs), an unknown key next to a secret, and the secret of
+// the variant alternative the input does not select. The marker may then
 // never appear in any output that redacts secrets: the harness aborts if it
 // does (unless the fuzzed bytes spell the marker or its source themselves).
+// Nor may the values of a secret's one_of and value<> (`qx7...`), in any
+// output or in json_schema, env_reference and sample_toml.
 //
 // Every configuration that loads is also written back with to_toml, loaded
 // again and compared field by field (check_round_trip): it must be equal.
@@ -81,6 +86,20 @@ struct Endpoint {
 };
 BOOST_DESCRIBE_STRUCT(Endpoint, (), (name, ratio))
 
+// Secret by inheritance: every field of a secret struct, of the structs of
+// a secret list, is secret.
+struct Vault {
+  int pin = 1234;
+  std::string label = "main";
+};
+BOOST_DESCRIBE_STRUCT(Vault, (), (pin, label))
+
+struct Cred {
+  std::string user = "u";
+  std::string token = "t";
+};
+BOOST_DESCRIBE_STRUCT(Cred, (), (user, token))
+
 struct Config {
   std::string host = "0.0.0.0";
   annotated<int, strata::range<1, 65535>, strata::doc<"listen port">> port = 8000;
@@ -98,10 +117,15 @@ struct Config {
   Auth auth;
   std::filesystem::path data_dir = "/var/lib/app";
   annotated<std::string, strata::pattern<"[a-z]+">> slug = "abc";
+  annotated<Vault, strata::secret> vault;
+  annotated<std::vector<Cred>, strata::secret> creds;
+  // The allowed and pinned values of a secret are secrets too (`qx7` never in any output).
+  annotated<std::string, strata::secret, strata::one_of<"qx7alpha", "qx7bravo">> api_key = "qx7alpha";
+  annotated<std::string, strata::secret, strata::value<"qx7pinned">> pinned;
 };
 BOOST_DESCRIBE_STRUCT(Config, (),
                       (host, port, shards, big, debug, level, read_timeout, tick, origins, endpoints, limits,
-                       services, db, auth, data_dir, slug))
+                       services, db, auth, data_dir, slug, vault, creds, api_key, pinned))
 STRATA_CONFIGURED(Config, {.prefix = "APP_", .mapping = strata::mapping::tree})
 
 // The marker: lower-case letters and digits so that it can satisfy the
@@ -111,6 +135,7 @@ constexpr std::string_view marker_long = "zq9mkzq9mkzq9mkzq9mk";
 constexpr std::string_view marker_upper = "ZQ9MK-zq9mk";  // fails the password pattern
 constexpr std::string_view marker_core = "zq9mk";
 constexpr std::string_view interpolation_var = "FUZZ_SECRET_SOURCE";
+constexpr std::string_view constants_core = "qx7";  // in the one_of and value<> of secrets
 
 std::map<std::string, std::string, std::less<>> secret_files;  // value -> file
 
@@ -258,66 +283,94 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string dotenv_text(parts.size() > 4 ? parts[4] : std::string_view{});
   std::string yaml_text(parts.size() > 5 ? parts[5] : std::string_view{});
 
-  // The planted secret: which field (2 bits), which channel (3 bits), which marker (2 bits).
-  const int field = control & 3;
-  const int channel = (control >> 2) & 7;
+  // The planted secret: which field (3 bits: the low two and the top one),
+  // which channel (3 bits), which marker (2 bits; the top bit with marker
+  // 3 plants nothing). Fields 0-3 are secret fields; 4 and 5 are secret by
+  // inheritance (a secret struct's int, a secret list of structs); 6 is an
+  // unknown key next to a secret (`auth.tokn`); 7 is the secret of the
+  // alternative the input does not select (`db.password` with kind sqlite).
   const int variant = (control >> 5) & 3;
+  const bool top = (control >> 7) != 0;
+  const int field = (control & 3) + (top ? 4 : 0);
+  const int channel = (control >> 2) & 7;
   const std::string_view marker = variant == 0 ? marker_short : variant == 1 ? marker_upper : marker_long;
-  const bool plant = (control >> 7) == 0 || variant != 3;
+  const bool plant = !top || variant != 3;
   std::string secret_toml;
   if (plant) {
     const std::string m(marker);
     // path, env name and TOML text of the planted value for each field
-    static const char* const paths[] = {"auth.token", "auth.keys", "db.password", "services.fz.api_key"};
-    static const char* const env_names[] = {"APP_AUTH__TOKEN", "APP_AUTH__KEYS", "APP_DB__PASSWORD",
-                                            "APP_SERVICES__fz__API_KEY"};
+    static const char* const paths[] = {"auth.token", "auth.keys", "db.password", "services.fz.api_key",
+                                        "vault.pin",  "creds",     "auth.tokn",   "db.password"};
+    static const char* const env_names[] = {"APP_AUTH__TOKEN", "APP_AUTH__KEYS",     "APP_DB__PASSWORD",
+                                            "APP_SERVICES__fz__API_KEY", "APP_VAULT__PIN", "APP_CREDS__0__TOKEN",
+                                            "APP_AUTH__TOKN",  "APP_DB__PASSWORD"};
     const bool list = field == 1;
-    const std::string toml_value = list ? "[\"" + m + "\"]" : "\"" + m + "\"";
+    const bool creds = field == 5;
+    const std::string quoted = "\"" + m + "\"";
+    const std::string toml_value = list ? "[" + quoted + "]" : creds ? "[{user = " + quoted + ", token = " + quoted + "}]" : quoted;
+    const std::string kind = field == 7 ? "sqlite" : "postgres";
     auto toml_for = [&](const std::string& value) {
       switch (field) {
         case 0: return "[auth]\ntoken = " + value + "\n";
         case 1: return "[auth]\nkeys = " + value + "\n";
-        case 2: return "[db]\nkind = \"postgres\"\npassword = " + value + "\n";
-        default: return "[services.fz]\napi_key = " + value + "\n";
+        case 2: case 7: return "[db]\nkind = \"" + kind + "\"\npassword = " + value + "\n";
+        case 3: return "[services.fz]\napi_key = " + value + "\n";
+        case 4: return "[vault]\npin = " + value + "\n";
+        case 5: return "creds = " + value + "\n";
+        default: return "[auth]\ntokn = " + value + "\n";
       }
     };
     auto yaml_for = [&](const std::string& value) {
       switch (field) {
         case 0: return "auth:\n  token: " + value + "\n";
         case 1: return "auth:\n  keys: " + value + "\n";
-        case 2: return "db:\n  kind: postgres\n  password: " + value + "\n";
-        default: return "services:\n  fz:\n    api_key: " + value + "\n";
+        case 2: case 7: return "db:\n  kind: " + kind + "\n  password: " + value + "\n";
+        case 3: return "services:\n  fz:\n    api_key: " + value + "\n";
+        case 4: return "vault:\n  pin: " + value + "\n";
+        case 5: return "creds: " + value + "\n";
+        default: return "auth:\n  tokn: " + value + "\n";
       }
     };
+    const std::string setting_value = list || creds ? toml_value : m;
+    const bool sets_kind = field == 2 || field == 7;
     switch (channel) {
       case 0: secret_toml = toml_for(toml_value); break;
       case 6: yaml_text = yaml_for(toml_value) + yaml_text; break;
       case 7:
-        dotenv_text = std::string(env_names[field]) + "='" + (list ? toml_value : m) + "'\n" + dotenv_text;
+        dotenv_text = std::string(env_names[field]) + "='" + (list ? toml_value : m) + "'\n" +
+                      (sets_kind ? "APP_DB__KIND=" + kind + "\n" : std::string{}) + dotenv_text;
         break;
-      case 1: environment[env_names[field]] = list ? toml_value : m; break;
+      case 1:
+        environment[env_names[field]] = list ? toml_value : m;
+        if (sets_kind) environment["APP_DB__KIND"] = kind;
+        break;
       case 2:
         if (list) environment[std::string(env_names[field]) + "__0"] = m;
         else environment[std::string(env_names[field]) + "_FILE"] = secret_file_path(m);
+        if (sets_kind) environment["APP_DB__KIND"] = kind;
         break;
-      case 3: arguments.push_back(std::string(paths[field]) + "=" + (list ? toml_value : m)); break;
-      case 4: overrides.push_back(std::string(paths[field]) + "=" + (list ? toml_value : m)); break;
+      case 3:
+        if (sets_kind) arguments.push_back("db.kind=" + kind);
+        arguments.push_back(std::string(paths[field]) + "=" + setting_value);
+        break;
+      case 4:
+        if (sets_kind) overrides.push_back("db.kind=" + kind);
+        overrides.push_back(std::string(paths[field]) + "=" + setting_value);
+        break;
       default:  // 5
         environment[std::string(interpolation_var)] = m;
         secret_toml = toml_for(list ? "[\"${" + std::string(interpolation_var) + "}\"]"
-                                    : "\"${" + std::string(interpolation_var) + "}\"");
+                                    : creds ? "[{token = \"${" + std::string(interpolation_var) + "}\"}]"
+                                            : "\"${" + std::string(interpolation_var) + "}\"");
         break;
     }
   }
   // The fuzzed bytes may spell the marker, its source variable or a file of
-  // the host themselves; then an echo is theirs, not a leak.
-  // Known gap (docs/security.md): a setting whose key is unknown is echoed
-  // whole; db.password is unknown when the fuzzed bytes select sqlite.
-  std::string lower(body);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const bool unknown_there = field == 2 && (channel == 3 || channel == 4) && contains(lower, "sqlite");
-  const bool check = plant && !unknown_there && !contains(body, marker_core) && !contains(body, "ZQ9MK") &&
+  // the host themselves; then an echo is theirs, not a leak. An unknown key
+  // or an unselected alternative's field is never echoed with its value.
+  const bool check = plant && !contains(body, marker_core) && !contains(body, "ZQ9MK") &&
                      !contains(body, interpolation_var) && !contains(body, "strata-fuzz-secret");
+  const bool check_constants = !contains(body, constants_core);
 
   {
     std::ofstream out(dotenv_path(), std::ios::binary | std::ios::trunc);
@@ -344,12 +397,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Config& cfg = strata::detail::result_access::value(r);
   outputs.emplace_back("to_toml", strata::to_toml(cfg));
   outputs.emplace_back("to_json", strata::to_json(cfg));
+  for (const char* path : {"auth.token", "auth.keys", "db.password", "services.fz.api_key", "vault.pin", "vault.label",
+                           "creds[0].token", "creds[0].user", "api_key", "pinned"})
+    outputs.emplace_back("origin_of", r.origin_of(path).name);
+  // The schema tools do not read the input: the constants of secrets only.
+  static const std::string schema_tools =
+      strata::json_schema<Config>() + strata::env_reference<Config>() + strata::sample_toml<Config>();
+  if (check_constants && contains(schema_tools, constants_core)) leak("json_schema/env_reference/sample_toml", schema_tools);
   (void)strata::to_toml(cfg, strata::reveal_secrets);
   (void)strata::to_json(cfg, strata::reveal_secrets);
 
-  if (check)
-    for (const auto& [where, text] : outputs)
-      if (contains(text, marker_core) || contains(text, "ZQ9MK")) leak(where, text);
+  for (const auto& [where, text] : outputs) {
+    if (check && (contains(text, marker_core) || contains(text, "ZQ9MK"))) leak(where, text);
+    if (check_constants && contains(text, constants_core)) leak(where, text);
+  }
 
   check_round_trip(r);
   return 0;

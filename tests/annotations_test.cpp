@@ -515,7 +515,9 @@ TEST_CASE("a secret that fails a pattern or one_of is reported without its value
   check_never_shown(pattern, "SECRET-KEY");
 
   auto choice = load_toml<Secrets>("choice = \"gamma-choice\"\n");
-  CHECK(contains(only_at(choice.errors(), "choice").message, "must be one of 'alpha', 'beta'"));
+  // the allowed values of a secret are secrets too: only their number is told
+  CHECK(only_at(choice.errors(), "choice").message == "must be one of 2 allowed values (secret)");
+  check_never_shown(choice, "alpha");
   check_never_shown(choice, "gamma-choice");
 }
 

@@ -161,10 +161,10 @@ TEST_CASE("malformed .env lines are errors naming file:line") {
       {"OK=1\nA=\"never closed\nB=2\n", "the value of A has no closing quote", 2},
       {"A='open\n", "the value of A has no closing quote", 1},
       {"A=\"x\" trailing\n", "unexpected text after the closing quote of A", 1},
-      {"A=${}\n", "'${}' does not name a variable", 1},
+      {"A=${}\n", "a ${...} reference does not name a variable", 1},
       {"A=${B\n", "'${' is not closed", 1},
       {"A=${B:?set B first}\n", "B is not set: set B first", 1},
-      {"A=${B%x}\n", "expected :-, -, :?, ?, :+ or + after the name", 1},
+      {"A=${B%x}\n", "something other than :-, -, :?, ?, :+ or + after its name", 1},
   };
   for (const bad& b : cases) {
     CAPTURE(std::string(b.text));

@@ -355,7 +355,8 @@ TEST_CASE("an unknown argument path is an error with a did-you-mean") {
   REQUIRE_FALSE(r.ok());
   CHECK(r.errors()[0].path == "db.prot");
   CHECK(r.errors()[0].hint == "did you mean 'port'?");
-  CHECK(r.errors()[0].origin == strata::origin{strata::origin_kind::args, "db.prot=5"});
+  // named without its value: an unknown key may be a mistyped secret
+  CHECK(r.errors()[0].origin == strata::origin{strata::origin_kind::args, "db.prot=…"});
 }
 
 TEST_CASE("arguments and overrides take TOML inline values") {

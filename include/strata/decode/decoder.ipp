@@ -26,6 +26,7 @@
 #include <strata/detail/cold.hpp>
 #include <strata/detail/did_you_mean.hpp>
 #include <strata/detail/interpolate.hpp>
+#include <strata/detail/message.hpp>
 #include <strata/detail/utf8.hpp>
 #include <strata/report/diagnostic.hpp>
 #include <strata/schema/paths.hpp>
@@ -102,7 +103,7 @@ class decoder {
     slot_list tables;
     for (const slot& sl : slots) {
       if (sl.node->is_table()) tables.push_back(sl);
-      else mismatch("a table", sl);
+      else mismatch("a table", sl, in_secret_);
     }
     const std::size_t n = s.members.size();
     // The members are read in key order, then in declaration order: ask for
@@ -149,7 +150,7 @@ class decoder {
       if (type.kind < shape_kind::object) {  // a plain leaf: nothing to do unless set
         if (count == 0) continue;
         step_scope scope(*this, member.key, path_step::kind::member);
-        scalar(type, member_at(s, obj, m), children[count - 1], false);
+        scalar(type, member_at(s, obj, m), children[count - 1], in_secret_);
       } else {
         step_scope scope(*this, member.key, path_step::kind::member);
         field(type, member_at(s, obj, m), std::span<const slot>(children.data(), count));
@@ -178,10 +179,15 @@ class decoder {
   /// is not annotated has no flags and no check; its rules are read only
   /// for what is rare (pinned values, variants, containers).
   void field(const shape& s, void* f, std::span<const slot> slots) {
+    // A field is secret when it says so or when a value around it does
+    // (`annotated<Vault, secret>`, a secret list of structs): from here
+    // down, every message, origin and trace entry treats it as secret.
+    const bool secret = s.secret || in_secret_;
+    const secret_scope inherited(*this, secret);
     const bool annotated = s.kind == shape_kind::annotated;
     const shape& v_shape = annotated ? *s.element : s;
     void* v = annotated ? s.unwrap(f) : f;
-    if (s.pinned && v_shape.kind != shape_kind::variant) return pinned(*s.rules, v, slots);
+    if (s.pinned && v_shape.kind != shape_kind::variant) return pinned(*s.rules, v, slots, secret);
     const std::size_t reported = out_.size();
     if (slots.empty()) {
       if (s.required && !incomplete_) report(severity::error, "is required but no source sets it", origin{});
@@ -190,13 +196,13 @@ class decoder {
       if (v_shape.kind == shape_kind::variant && s.pinned)  // value<"sqlite"> pins the alternative
         v_shape.select(v, tag_index(v_shape, s.rules->pinned_tag));
     } else if (v_shape.kind < shape_kind::object) {
-      scalar(v_shape, v, slots.back(), s.secret);
+      scalar(v_shape, v, slots.back(), secret);
     } else {
       const std::string_view disc = annotated ? s.rules->discriminator : std::string_view{};
       if (v_shape.kind == shape_kind::variant)
-        alternative(v_shape, v, slots, disc, s.pinned ? &s.rules->pinned_tag : nullptr, s.secret);
+        alternative(v_shape, v, slots, disc, s.pinned ? &s.rules->pinned_tag : nullptr, secret);
       else
-        value(v_shape, v, slots, s.secret, disc);
+        value(v_shape, v, slots, secret, disc);
     }
     // A value that could not be read holds its default: judging it would
     // only repeat the error (an unset `required`, a wrong type). Nor is a
@@ -205,19 +211,32 @@ class decoder {
   }
 
  private:
-  STRATA_COLD void pinned(const field_rules& rules, void* v, std::span<const slot> slots) {
+  /// Marks the values below a secret one as secret, until the scope ends.
+  class secret_scope {
+   public:
+    secret_scope(decoder& d, bool secret) : d_(d), saved_(d.in_secret_) { d_.in_secret_ = secret; }
+    ~secret_scope() { d_.in_secret_ = saved_; }
+    secret_scope(const secret_scope&) = delete;
+    secret_scope& operator=(const secret_scope&) = delete;
+
+   private:
+    decoder& d_;
+    bool saved_;
+  };
+
+  STRATA_COLD void pinned(const field_rules& rules, void* v, std::span<const slot> slots, bool secret) {
     for (const slot& sl : slots)
       report(severity::warning,
-             rules.secret ? std::string("is pinned; the value set here is ignored")
-                          : fmt::format("is pinned to {}; the value set here is ignored", rules.pinned_text()),
-             where(sl, rules.secret));
+             secret ? std::string("is pinned; the value set here is ignored")
+                    : fmt::format("is pinned to {}; the value set here is ignored", rules.pinned_text()),
+             where(sl, secret));
     rules.pin(v);  // above initializers
     record_whole(origin{origin_kind::value, {}, 0, 0});
   }
 
   void checked(const shape& s, const void* v, bool set) {
     std::vector<std::string> failures;
-    s.check(v, !s.secret, failures);
+    s.check(v, !(s.secret || in_secret_), failures);
     for (std::string& message : failures)
       report(severity::error, std::move(message), set ? origin_at(path()) : origin{});
   }
@@ -276,7 +295,7 @@ class decoder {
     slot_list tables;
     for (const slot& sl : slots) {
       if (sl.node->is_table()) tables.push_back(sl);
-      else mismatch("a table", sl);
+      else mismatch("a table", sl, secret);
     }
     // The tag each table sets, if any.
     boost::container::small_vector<const toml::node*, 6> tag_nodes(tables.size(), nullptr);
@@ -322,7 +341,7 @@ class decoder {
     }
     const std::size_t index = tag_index(s, tag);
     if (index == tags.size()) {
-      report_at(tag_path, severity::error, fmt::format("unknown alternative '{}'; valid: {}", tag, quoted_list(tags)),
+      report_at(tag_path, severity::error, fmt::format("unknown alternative '{}'; valid: {}", capped(tag), quoted_list(tags)),
                 tables[*chooser].source->origin_of(*tag_nodes[*chooser]),
                 did_you_mean(tag, tags));
       return;
@@ -332,7 +351,7 @@ class decoder {
       if (chooser) record_whole(tables[*chooser].source->origin_of(*tag_nodes[*chooser]));
       else record_whole(origin{origin_kind::value, {}, 0, 0});
     }
-    if (!tables.empty()) record(tables.back());
+    if (!tables.empty()) record(tables.back(), secret);
     // Tables from the top down while they name the same alternative or none.
     slot_list chosen;
     for (std::size_t i = tables.size(); i-- > 0;) {
@@ -536,9 +555,14 @@ class decoder {
       if (std::find(keys.begin(), keys.end(), k.str()) != keys.end() || (!tag_key.empty() && k.str() == tag_key))
         continue;
       std::string path = here;
-      append_key(path, k.str());
-      out_.push_back({level, std::move(path), fmt::format("unknown key '{}'", k.str()),
-                      source.origin_of_key(k, node), did_you_mean(k.str(), keys)});
+      append_key(path, capped(k.str()));
+      // What a key that names nothing was meant to set is unknown, a
+      // secret as likely as not (`tokn=...`, `db.password=...` beside
+      // `kind = "lite"`): a setting is named without its value.
+      origin o = source.origin_of_key(k, node);
+      if (o.kind == origin_kind::args || o.kind == origin_kind::overrides) o.name = setting_without_value(o.name);
+      out_.push_back({level, std::move(path), fmt::format("unknown key '{}'", capped(k.str())), std::move(o),
+                      did_you_mean(k.str(), keys)});
     }
   }
 
@@ -699,6 +723,7 @@ class decoder {
   std::string resolved_;  ///< interpolated text, reused
   const load_environment& environment_;
   bool incomplete_ = false;  ///< a source could not be read: defaults are not judged
+  bool in_secret_ = false;   ///< the value being decoded is secret, or inside a secret one
 };
 
 /// Puts the diagnostics of each file in line order, each in the places the

@@ -37,4 +37,26 @@ STRATA_COLD inline std::string format_message(
   return fmt::vformat(f, fmt::make_format_args(a, b, c, d));
 }
 
+/// Text from the input shown in a message (a key, a variable's name, a
+/// setting's path): at most 80 characters, then "… (N characters)", so
+/// that one hostile key of 200,000 characters cannot flood a report.
+STRATA_COLD inline std::string capped(std::string_view text) {
+  constexpr std::size_t limit = 80;
+  if (text.size() <= limit) return std::string(text);
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+  return std::string(text.substr(0, cut)) + "… (" + std::to_string(text.size()) + " characters)";
+}
+
+/// A `path=value` setting named by its path alone (`db.password=…`): for
+/// a setting strata cannot tie to a field that is known not to be secret
+/// (an unknown key, a malformed path), whose value may be a secret.
+STRATA_COLD inline std::string setting_without_value(std::string_view setting) {
+  const auto eq = setting.find('=');
+  std::string_view path = setting.substr(0, eq);
+  while (!path.empty() && (path.back() == ' ' || path.back() == '\t')) path.remove_suffix(1);
+  while (!path.empty() && (path.front() == ' ' || path.front() == '\t')) path.remove_prefix(1);
+  return capped(path) + (eq == std::string_view::npos ? "" : "=…");
+}
+
 }  // namespace strata::detail

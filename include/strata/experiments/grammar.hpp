@@ -17,6 +17,8 @@
 
 #include <fnmatch.h>
 
+#include <strata/detail/message.hpp>
+
 namespace strata {
 
 /// A sweep that cannot be planned: a malformed axis, a value its field
@@ -43,6 +45,14 @@ struct sweep_axis {
   std::vector<std::string> keys;  ///< one, or a zip's keys
   std::vector<std::vector<std::string>> points;  ///< points[i]: one `key=value` per key
 };
+
+/// How a message names a malformed spec: by its key alone (`sweep 'token=…'`).
+/// The grammar does not know the schema, and the key may be a secret's, so
+/// no message echoes the values; the user has the spec they passed.
+inline std::string spec_named(std::string_view spec) {
+  if (spec.find('=') == std::string_view::npos) return "sweep (a spec without '=', not shown)";
+  return "sweep '" + setting_without_value(spec) + "'";
+}
 
 inline std::string_view trim_sweep(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -72,7 +82,7 @@ inline std::vector<std::string_view> split_outside(std::string_view text, char s
       start = i + 1;
     }
   }
-  if (quote || depth != 0) throw sweep_error("sweep '" + std::string(spec) + "': unbalanced quotes or brackets");
+  if (quote || depth != 0) throw sweep_error(spec_named(spec) + ": unbalanced quotes or brackets");
   parts.push_back(trim_sweep(text.substr(start)));
   return parts;
 }
@@ -103,7 +113,7 @@ inline std::string shortest(double v) {
 /// `range(start, stop[, step])`: stop exclusive, integers when every bound
 /// is one, else floats.
 inline std::vector<std::string> expand_range(std::string_view args, std::string_view spec, std::size_t max_jobs) {
-  const auto fail = [&](std::string_view why) { throw sweep_error("sweep '" + std::string(spec) + "': " + std::string(why)); };
+  const auto fail = [&](std::string_view why) { throw sweep_error(spec_named(spec) + ": " + std::string(why)); };
   const std::vector<std::string_view> a = split_outside(args, ',', spec);
   if (a.size() < 2 || a.size() > 3) fail("range takes (start, stop) or (start, stop, step)");
   std::vector<std::string> out;
@@ -147,18 +157,20 @@ inline std::vector<std::string> axis_values(std::string_view key, std::string_vi
     if (out.empty()) {
       std::string listed;
       for (const std::string& f : files) listed += (listed.empty() ? "'" : ", '") + f + "'";
-      throw sweep_error("sweep '" + std::string(spec) + "': glob(" + pattern + ") matches no file of the group '" +
-                        std::string(key) + "'" + (files.empty() ? " (no such group in the composition)" : " (its files: " + listed + ")"));
+      // with no such group the key may be a field's, a secret's: the pattern is not shown
+      throw sweep_error(spec_named(spec) + (files.empty() ? std::string(": glob(…)") : ": glob(" + pattern + ")") +
+                        " matches no file of the group '" + std::string(key) + "'" +
+                        (files.empty() ? " (no such group in the composition)" : " (its files: " + listed + ")"));
     }
   } else {
     if (call_of(text, "choice", args)) text = args;
     if (!trim_sweep(text).empty())
       for (std::string_view v : split_outside(text, ',', spec)) {
-        if (v.empty()) throw sweep_error("sweep '" + std::string(spec) + "': an empty value between commas");
+        if (v.empty()) throw sweep_error(spec_named(spec) + ": an empty value between commas");
         out.emplace_back(v);
       }
   }
-  if (out.empty()) throw sweep_error("sweep '" + std::string(spec) + "': the axis has no values");
+  if (out.empty()) throw sweep_error(spec_named(spec) + ": the axis has no values");
   return out;
 }
 
@@ -175,16 +187,16 @@ inline sweep_axis parse_axis(std::string_view spec,
   for (std::string_view part : parts) {
     const std::size_t eq = part.find('=');
     if (eq == std::string_view::npos || trim_sweep(part.substr(0, eq)).empty())
-      throw sweep_error("sweep '" + std::string(spec) + "': expected key=values, for example lr=0.1,0.01");
+      throw sweep_error(spec_named(spec) + ": expected key=values, for example lr=0.1,0.01");
     const std::string_view key = trim_sweep(part.substr(0, eq));
     for (const std::string& k : axis.keys)
-      if (k == key) throw sweep_error("sweep '" + std::string(spec) + "': '" + k + "' is zipped with itself");
+      if (k == key) throw sweep_error(spec_named(spec) + ": '" + k + "' is zipped with itself");
     axis.keys.emplace_back(key);
     columns.push_back(axis_values(key, trim_sweep(part.substr(eq + 1)), spec, group_files, max_jobs));
   }
   for (std::size_t k = 1; k < columns.size(); ++k)
     if (columns[k].size() != columns[0].size())
-      throw sweep_error("sweep '" + std::string(spec) + "': zipped axes have different lengths ('" + axis.keys[0] +
+      throw sweep_error(spec_named(spec) + ": zipped axes have different lengths ('" + axis.keys[0] +
                         "' has " + std::to_string(columns[0].size()) + " values, '" + axis.keys[k] + "' has " +
                         std::to_string(columns[k].size()) + ")");
   for (std::size_t i = 0; i < columns[0].size(); ++i) {

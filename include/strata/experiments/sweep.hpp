@@ -41,15 +41,16 @@ std::size_t count_invalid(const std::vector<job<T>>& jobs) {
 
 namespace strata::detail {
 
-/// What a sweep key names in T: a secret, a pinned field, or neither.
+/// What a sweep key names in T: a secret, a pinned field, or neither;
+/// `found`: a field of T at all.
 struct swept_field {
-  bool secret = false, pinned = false;
+  bool secret = false, pinned = false, found = true;
 };
 
 inline swept_field find_swept_field(const shape* s, std::string_view key) {
   swept_field f;
   const auto segments = split_path(key);
-  if (!segments) return f;
+  if (!segments) return {false, false, false};
   for (const path_segment& seg : *segments) {
     while (s && (s->kind == shape_kind::annotated || s->kind == shape_kind::optional)) {
       f.secret |= s->secret;
@@ -58,7 +59,7 @@ inline swept_field find_swept_field(const shape* s, std::string_view key) {
     }
     if (!s || s->kind != shape_kind::object || seg.index) return f;
     const auto m = std::find_if(s->members.begin(), s->members.end(), [&](const member_shape& x) { return x.key == seg.key; });
-    if (m == s->members.end()) return {};
+    if (m == s->members.end()) return {false, false, false};
     s = m->type;
   }
   if (s && s->kind == shape_kind::annotated) {
@@ -124,8 +125,13 @@ template <class T>
 std::string point_errors(const configuration& ctx, const std::vector<std::string>& point) {
   const result<T> r = load_with<T>(ctx, point);
   std::string out;
+  // a setting is named whole, or by its path alone when it may hold a secret (an unknown key)
+  const auto names_setting = [&](const std::string& name) {
+    return std::any_of(point.begin(), point.end(),
+                       [&](const std::string& s) { return name == s || name == setting_without_value(s); });
+  };
   for (const diagnostic& d : r.errors())
-    if (d.origin.kind == origin_kind::overrides && std::find(point.begin(), point.end(), d.origin.name) != point.end())
+    if (d.origin.kind == origin_kind::overrides && names_setting(d.origin.name))
       out += (out.empty() ? "" : "; ") + (d.path.empty() || d.path == "defaults" ? std::string() : d.path + ": ") +
              d.message + (d.hint.empty() ? "" : " (" + d.hint + ")");
   return out;
@@ -161,7 +167,8 @@ std::vector<job<T>> sweep(const configuration& ctx, const std::vector<std::strin
       const detail::swept_field f = detail::find_swept_field(detail::shape_of<T>, key);
       if (f.pinned)
         throw sweep_error("sweep '" + key + "=...': '" + key + "' is pinned by value<> and cannot be swept");
-      secret_keys.emplace(bare, f.secret);
+      // a key that names neither a field nor a config group may be a mistyped secret's: its values are not shown
+      secret_keys.emplace(bare, f.secret || (!f.found && group_files(key).empty()));
     }
     axes.push_back(std::move(axis));
   }

@@ -112,6 +112,23 @@ constexpr bool append_env_path(env_name_string& out, const shape& s, std::string
   }
 }
 
+/// Whether the env source also reads `NAME_FILE` (the value is the file's
+/// content) for the variable of a struct member of shape `type`: when the
+/// member holds one scalar and is secret, by its own annotation or because
+/// a value around it is (`inherited`: a secret struct, a secret list of
+/// structs). A list or map, secret or not, has no `_FILE` variable. The one
+/// rule behind both env() and env_reference().
+constexpr bool reads_file_variable(const shape& type, bool inherited) {
+  bool secret = inherited;
+  const shape* s = &type;
+  for (;;) {
+    if (s->kind == shape_kind::annotated) secret = secret || s->rules->secret;
+    else if (s->kind != shape_kind::optional) break;
+    s = s->element;
+  }
+  return secret && is_leaf(s->kind);
+}
+
 // --- every static name of a schema, for the collision check ---------------
 
 template <class F>

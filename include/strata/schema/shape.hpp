@@ -93,7 +93,7 @@ struct field_rules {
   bool required = false;
   bool pinned = false;
   /// Appends the message of every constraint `value` breaks (", got ..."
-  /// only when `show_value`).
+  /// only when `show_value`; a secret's, !show_value, names no allowed value).
   void (*check)(const void* value, bool show_value, std::vector<std::string>& failures) = nullptr;
   std::string_view discriminator;  ///< the variant's tag key, if any (none: chosen by the value's shape)
   std::span<const std::string_view> aliases;
@@ -331,6 +331,9 @@ void check_one(const V& v, bool show_value, std::vector<std::string>& failures) 
       std::string (*shown)(const void*) = nullptr;
       if constexpr (is_scalar<V>)
         if (show_value) shown = &show_erased<V>;
+      // a secret's rule may itself tell the value (one_of): its message then does not
+      if constexpr (requires { rule::secret_message(); })
+        if (!show_value) return add_failure(failures, &rule::secret_message, nullptr, &v);
       if constexpr (requires { rule::failure_message(); }) add_failure(failures, &rule::failure_message, shown, &v);
       else add_failure(failures, &rule::message, shown, &v);
     }

@@ -278,7 +278,8 @@ class dotenv_parser {
     while (n < body.size() && is_name_char(body[n])) ++n;
     const std::string_view name = body.substr(0, n);
     if (name.empty() || !is_name_start(name.front())) {
-      expansion_error(format_message("'${{{}}}' does not name a variable", cut_for_message(body)), line, column, ok);
+      // the text of the reference is not quoted: it may be part of a secret literal
+      expansion_error("a ${...} reference does not name a variable (letters, digits and _)", line, column, ok);
       return;
     }
     std::string_view rest = body.substr(n);
@@ -286,9 +287,9 @@ class dotenv_parser {
     const bool colon = rest.front() == ':';
     if (colon) rest.remove_prefix(1);
     if (rest.empty() || (rest.front() != '-' && rest.front() != '?' && rest.front() != '+')) {
-      expansion_error(format_message("'${{{}}}': expected :-, -, :?, ?, :+ or + after the name",
-                                     cut_for_message(body)),
-                      line, column, ok);
+      // nor the name: `${w0rd!}` may be a secret literal that only looks like a reference
+      expansion_error("a ${...} reference has something other than :-, -, :?, ?, :+ or + after its name", line,
+                      column, ok);
       return;
     }
     const char op = rest.front();

@@ -74,7 +74,9 @@ class env_builder {
   /// the struct itself (the bare prefix at the root, where no separator follows).
   /// `name` and `path` grow by each field's segment while it is built and
   /// are restored after: one buffer for every name of the walk.
-  void object_fields(const shape& s, toml::table& table, std::string& name, std::string& path, bool root) {
+  /// `secret`: the struct is secret, or inside a secret value, so its members are.
+  void object_fields(const shape& s, toml::table& table, std::string& name, std::string& path, bool root,
+                     bool secret = false) {
     const std::size_t name_mark = name.size(), path_mark = path.size();
     // Every name below starts with `name` (and the separator): with few
     // variables left, a member none of them continues with is skipped
@@ -90,11 +92,12 @@ class env_builder {
       name += cpp_name;
       for (std::size_t i = upper_from; i < name.size(); ++i) name[i] = to_upper(name[i]);
       append_key(path, m.key);
+      const bool file_variable = naming_.file_indirection && reads_file_variable(*m.type, secret);
       if (m.type->kind == shape_kind::annotated)
         build(*m.type->element, m.type->rules, m.type->rules->discriminator, env_target{&table, m.key, nullptr},
-              name, path);
+              name, path, secret || m.type->rules->secret, file_variable);
       else
-        build(*m.type, nullptr, {}, env_target{&table, m.key, nullptr}, name, path);
+        build(*m.type, nullptr, {}, env_target{&table, m.key, nullptr}, name, path, secret, file_variable);
       name.resize(name_mark);
       path.resize(path_mark);
     }
@@ -172,22 +175,24 @@ class env_builder {
     return std::nullopt;
   }
 
-  /// `rules` are the annotations of the value itself (secret, aliases),
-  /// null when it has none; `disc` is the discriminator of the nearest
-  /// field or container holding variants.
+  /// `rules` are the annotations of the value itself (aliases), null when
+  /// it has none; `disc` is the discriminator of the nearest field or
+  /// container holding variants; `secret`: the value is secret or inside a
+  /// secret one; `file_variable`: NAME_FILE may hold it (reads_file_variable).
   void build(const shape& s, const field_rules* rules, std::string_view disc, env_target at, std::string& name,
-             std::string& path) {
+             std::string& path, bool secret, bool file_variable) {
     switch (s.kind) {
-      case shape_kind::annotated: return build(*s.element, s.rules, disc, at, name, path);
-      case shape_kind::optional: return build(*s.element, rules, disc, at, name, path);
+      case shape_kind::annotated:
+        return build(*s.element, s.rules, disc, at, name, path, secret || s.rules->secret, file_variable);
+      case shape_kind::optional: return build(*s.element, rules, disc, at, name, path, secret, file_variable);
       case shape_kind::variant:
         if (disc.empty()) return whole_value(at, name, path);
-        return table_like(s, disc, at, name, path);
+        return table_like(s, disc, at, name, path, secret);
       case shape_kind::object:
-      case shape_kind::map: return table_like(s, disc, at, name, path);
-      case shape_kind::list: return list(s, disc, at, name, path);
+      case shape_kind::map: return table_like(s, disc, at, name, path, secret);
+      case shape_kind::list: return list(s, disc, at, name, path, secret);
       case shape_kind::any_table: return whole_table(at, name, path);
-      default: return scalar(rules, at, name, path);
+      default: return scalar(rules, at, name, path, file_variable);
     }
   }
 
@@ -225,14 +230,15 @@ class env_builder {
     }
   }
 
-  void scalar(const field_rules* rules, env_target at, const std::string& name, const std::string& path) {
-    if (!rules || (!rules->secret && rules->aliases.empty())) {  // one name: nothing to reconcile
+  void scalar(const field_rules* rules, env_target at, const std::string& name, const std::string& path,
+              bool file_variable = false) {
+    if (!file_variable && (!rules || rules->aliases.empty())) {  // one name: nothing to reconcile
       if (auto v = lookup(name, path)) attribute_to(at.put(std::string(*v)), name);
       return;
     }
     std::vector<std::pair<std::string, std::string>> found;  // (variable, value)
     if (auto v = lookup(name, path)) found.push_back({name, std::string(*v)});
-    if (rules && rules->secret && naming_.file_indirection) {
+    if (file_variable) {
       const std::string file_var = name + "_FILE";
       if (auto file = lookup(file_var, path)) {
         if (!found.empty()) {
@@ -273,7 +279,8 @@ class env_builder {
 
   /// A struct, map or variant: one inline table (`APP_DB={...}`) and/or
   /// one variable per field, entry or alternative field.
-  void table_like(const shape& s, std::string_view disc, env_target at, std::string& name, std::string& path) {
+  void table_like(const shape& s, std::string_view disc, env_target at, std::string& name, std::string& path,
+                  bool secret) {
     toml::node* node = at.existing();
     if (auto whole = lookup(name, path)) {
       if (auto parsed = parse_inline(name, *whole, path, "table")) {
@@ -293,7 +300,7 @@ class env_builder {
     if (created) node = at.put(toml::table{});
     toml::table& table = *node->as_table();
     if (s.kind == shape_kind::object) {
-      object_fields(s, table, name, path, false);
+      object_fields(s, table, name, path, false, secret);
     } else if (s.kind == shape_kind::variant) {
       // The tag (APP_DB__KIND) and the fields of every alternative; the
       // decoder keeps those of the alternative the tag selects.
@@ -303,9 +310,9 @@ class env_builder {
       std::string tag_path = path;
       append_key(tag_path, key);
       scalar(nullptr, env_target{&table, key, nullptr}, tag_name, tag_path);
-      for (const shape* alternative : s.alternatives) object_fields(*alternative, table, name, path, false);
+      for (const shape* alternative : s.alternatives) object_fields(*alternative, table, name, path, false, secret);
     } else {
-      map_entries(s, disc, table, name, path);
+      map_entries(s, disc, table, name, path, secret);
     }
     if (created && table.empty()) at.erase();
     range_ = outer;
@@ -313,7 +320,7 @@ class env_builder {
 
   /// Entries `NAME__key` of a map; keys are taken verbatim.
   void map_entries(const shape& s, std::string_view disc, toml::table& table, const std::string& name,
-                   const std::string& path) {
+                   const std::string& path, bool secret) {
     const bool scalar_values = is_leaf(unannotated(*s.element).kind);
     const std::string prefix = name + std::string(sep_);
     std::vector<std::string> keys;
@@ -327,13 +334,13 @@ class env_builder {
       std::string child_path = path;
       append_key(child_path, key);
       std::string child_name = prefix + key;
-      build(*s.element, nullptr, disc, env_target{&table, key, nullptr}, child_name, child_path);
+      build(*s.element, nullptr, disc, env_target{&table, key, nullptr}, child_name, child_path, secret, false);
     }
   }
 
   /// A whole list (`NAME=["a","b"]`) or indexed elements (`NAME__0`, `NAME__1`).
   void list(const shape& s, std::string_view disc, env_target at, const std::string& name,
-            const std::string& path) {
+            const std::string& path, bool secret) {
     const bool scalar_elements = is_leaf(unannotated(*s.element).kind);
     const std::string prefix = name + std::string(sep_);
     std::set<std::size_t> indices;
@@ -386,7 +393,7 @@ class env_builder {
       std::string element_path = path;
       append_index(element_path, i);
       const std::size_t before = array.size();
-      build(*s.element, nullptr, disc, env_target{nullptr, {}, &array}, element, element_path);
+      build(*s.element, nullptr, disc, env_target{nullptr, {}, &array}, element, element_path, secret, false);
       if (array.size() == before) array.push_back(toml::table{});  // element with nothing set: keep indices aligned
     }
   }
@@ -404,9 +411,11 @@ class env_builder {
 STRATA_COLD inline void report_unknown_variable(std::string_view name, const std::vector<std::string>& known,
                                                 const env_naming& naming, diagnostics& out) {
   const std::string best = closest(name, known);
+  origin o = origin_of(naming, name);
+  o.name = capped(o.name);
   add_diagnostic(out, severity::warning, {},
-                 format_message("{}{} does not match any setting of this configuration", naming.noun, name),
-                 origin_of(naming, name), best.empty() ? std::string{} : "did you mean " + best + "?");
+                 format_message("{}{} does not match any setting of this configuration", naming.noun, capped(name)),
+                 std::move(o), best.empty() ? std::string{} : "did you mean " + best + "?");
 }
 
 /// Variables with the prefix (`named`, within `vars`) that name nothing:

@@ -49,26 +49,34 @@ STRATA_COLD inline void report_set_below_value(const layer& l, std::string_view 
   const node_origins::entry* named = l.origins.find(&value);
   const std::string_view earlier = named ? l.origins.name(*named) : std::string_view{};
   const std::string by = earlier.empty() ? std::string("an earlier setting")
-                                         : "'" + std::string(trim(earlier.substr(0, earlier.find('=')))) + "=…'";
-  add_diagnostic(out, severity::error, {}, format_message("'{}' is already set to a value by {}", key, by), l.kind,
-                 format_message("{}=…", trim(setting.substr(0, setting.find('=')))));
+                                         : "'" + setting_without_value(earlier) + "'";
+  add_diagnostic(out, severity::error, {}, format_message("'{}' is already set to a value by {}", capped(key), by),
+                 l.kind, setting_without_value(setting));
 }
 
 /// Adds one `path=value` setting to an override layer, or explains why not.
-inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
+/// `number` counts settings from 1, to name one that has no '='.
+inline void add_setting(layer& l, std::string_view setting, diagnostics& out, std::size_t number = 0) {
   // named by its text, unless that is not UTF-8: then by its path alone (the decoder reports the value)
   const std::string name = valid_utf8(setting) ? std::string(setting)
                                                : std::string(trim(setting.substr(0, setting.find('=')))) + "=…";
   const auto eq = setting.find('=');
+  // A malformed setting is named by its path only (`db..port=…`): which
+  // field it meant is unknown, so its value may be a secret. One without
+  // '=' may be nothing but a secret: it is named by its number.
   auto fail = [&](std::string_view message, std::string_view hint) {
-    add_diagnostic(out, severity::error, {}, message, l.kind, name, hint);
+    add_diagnostic(out, severity::error, {}, message, l.kind, setting_without_value(setting), hint);
   };
+  if (eq == std::string_view::npos)
+    return add_diagnostic(out, severity::error, {},
+                          format_message("setting #{} has no '=' (its text is not shown: it may be a secret)",
+                                         std::to_string(number)),
+                          l.kind, "#" + std::to_string(number), "settings look like dotted.path=value, for example api.workers=8");
   if (!valid_utf8(setting.substr(0, eq))) {  // a key no TOML file could hold; the bytes are not shown
     return add_diagnostic(out, severity::error, {}, "the path of this setting is not valid UTF-8", l.kind,
                           l.kind == origin_kind::args ? "an argument" : "an override",
                           "name settings in UTF-8 text");
   }
-  if (eq == std::string_view::npos) return fail("expected dotted.path=value", "for example api.workers=8");
   const auto segments = split_path(trim(setting.substr(0, eq)));
   if (!segments) return fail("malformed path before '='", "paths look like db.port or labels.team");
   for (const path_segment& seg : *segments)  // checked before anything is inserted
@@ -83,10 +91,12 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out) {
       const toml::node& value = *put_literal(node_target{table, seg.key, nullptr}, setting.substr(eq + 1), &bare);
       if (bare) l.bare.push_back(&value);
       // A value holding tables is named without its text: a field inside
-      // may be secret, which only that field knows.
+      // may be secret, which only that field knows. So is one written like
+      // a table that is not valid TOML (`auth={token="...`), kept as text.
       const std::string_view path = trim(setting.substr(0, eq));
       const std::string_view text = trim(setting.substr(eq + 1));
-      const bool holds_tables = value.is_table() || (value.is_array() && text.find('{') != std::string_view::npos);
+      const bool holds_tables = value.is_table() || (value.is_array() && text.find('{') != std::string_view::npos) ||
+                                (value.is_string() && text.starts_with('{'));
       attribute(l, value,
                 !holds_tables ? name
                               : format_message("{}={}…{}", path, text.substr(0, 1), text.substr(text.size() - 1)));
@@ -110,7 +120,7 @@ inline void add_override_layer(std::deque<layer>& layers, const std::vector<std:
   l.name = "overrides";
   l.all_text = true;
   l.interpolate = false;
-  for (const std::string& s : settings) add_setting(l, s, out);
+  for (std::size_t i = 0; i < settings.size(); ++i) add_setting(l, settings[i], out, i + 1);
 }
 
 }  // namespace detail
@@ -123,7 +133,7 @@ void args::read(source_context& ctx) const {
   l.name = "arguments";
   l.all_text = true;
   l.interpolate = false;
-  for (const std::string& setting : settings_) detail::add_setting(l, setting, s.found);
+  for (std::size_t i = 0; i < settings_.size(); ++i) detail::add_setting(l, settings_[i], s.found, i + 1);
 }
 
 }  // namespace strata

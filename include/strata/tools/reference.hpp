@@ -34,13 +34,18 @@ struct reference_row {
   std::string constraints;  ///< "must be in [1, 65535]; required"
   std::string description;  ///< doc<>, and "when kind = pg" inside variant alternatives
   bool secret = false;
+  bool file_variable = false;  ///< env() also reads `<env>_FILE` (reads_file_variable)
 };
 
+/// The text of one annotation; on a secret, without the values it names
+/// (a pinned value, one_of's list).
 template <class A>
-void constraint_text(std::string& out) {
+void constraint_text(std::string& out, bool secret) {
   std::string piece;
   if constexpr (std::is_same_v<A, required>) piece = "required";
-  else if constexpr (requires { A::constant; }) piece = "always " + show(A::constant);
+  else if constexpr (requires { A::constant; }) piece = secret ? "pinned (secret)" : "always " + show(A::constant);
+  else if constexpr (requires { constraint<A>::secret_message(); })
+    piece = secret ? constraint<A>::secret_message() : constraint<A>::message();
   else if constexpr (constraint<A>::checks) piece = constraint<A>::message();
   if (!piece.empty()) out += (out.empty() ? "" : "; ") + piece;
 }
@@ -49,9 +54,9 @@ template <class L>
 struct reference_annotations;
 template <template <class...> class L, class... A>
 struct reference_annotations<L<A...>> {
-  static std::string constraints() {
+  static std::string constraints([[maybe_unused]] bool secret) {
     std::string out;
-    (constraint_text<A>(out), ...);
+    (constraint_text<A>(out, secret), ...);
     return out;
   }
   static std::string doc() {
@@ -106,6 +111,9 @@ std::string type_text() {
     return std::string(type_label<V>());
   }
 }
+
+template <class V> inline constexpr bool is_optional_annotated = false;
+template <class V> inline constexpr bool is_optional_annotated<std::optional<V>> = is_annotated<V>;
 
 /// Walks the schema of T, one row per setting, in declaration order.
 template <class T>
@@ -165,6 +173,18 @@ class reference_walk {
   template <class F>
   void field(const F& def, bool secret) {
     using V = value_type_of<F>;
+    if constexpr (is_optional_annotated<V>) {
+      // optional<annotated<X, ...>>: the annotations inside (secret, doc, constraints) are the field's
+      using Inner = typename V::value_type;
+      const V& value = def;
+      const std::size_t at = rows.size();
+      field<Inner>(value ? *value : Inner{}, secret || has_annotation<Inner, strata::secret>);
+      if (at < rows.size()) {
+        rows[at].type += " (optional)";
+        if (!value) rows[at].default_.clear();
+      }
+      return;
+    }
     using B = typename unoptional<V>::type;
     using L = reference_annotations<annotations_of<F>>;
     reference_row row;
@@ -172,11 +192,12 @@ class reference_walk {
     row.env = env_;
     row.aliases = L::aliases();
     row.type = type_text<V>();
-    row.constraints = L::constraints();
+    row.constraints = L::constraints(secret);
     row.description = L::doc();
     if (!condition_.empty())
       row.description += (row.description.empty() ? "" : " ") + fmt::format("(when {})", condition_);
     row.secret = secret;
+    row.file_variable = reads_file_variable(*shape_of<F>, secret);
     if (!secret) {
       toml_writer w;
       row.default_ = w.inline_value(def, false, discriminator_key<F>());
@@ -285,7 +306,7 @@ std::string env_reference() {
   for (const detail::reference_row& r : walk.rows) {
     std::string name = fmt::format("`{}`", r.env);
     for (const std::string& a : r.aliases) name += fmt::format(", `{}`", a);
-    if (r.secret) name += fmt::format(", `{}_FILE`", r.env);
+    if (r.file_variable) name += fmt::format(", `{}_FILE`", r.env);
     std::string description = r.description;
     if (r.secret) description = "secret" + std::string(description.empty() ? "" : ": ") + description;
     out += fmt::format("| {} | `{}` | {} | {} | {} | {} |\n", detail::markdown_cell(name),
@@ -316,7 +337,7 @@ std::string sample_toml() {
     std::string facts = r.type;
     if (!r.constraints.empty()) facts += "; " + r.constraints;
     facts += "; env " + r.env;
-    if (r.secret) facts += " or " + r.env + "_FILE";
+    if (r.file_variable) facts += " or " + r.env + "_FILE";
     out += fmt::format("# {}\n", facts);
   };
   const T def{};

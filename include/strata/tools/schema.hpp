@@ -101,7 +101,10 @@ template <class A>
 struct gather {
   static void numbers(bounds&) {}
   static void sizes(std::size_t&, std::size_t&, bool&) {}
-  static void extra(schema_object&) {}
+  /// Adds what the annotation allows; `secret`: none of the values it names.
+  static void extra(schema_object&, bool) {}
+  /// On a secret field, what stands in the description for the values left out.
+  static void secret_note(std::string&) {}
 };
 template <auto Lo, auto Hi>
 struct gather<range<Lo, Hi>> : gather<void> {
@@ -148,24 +151,30 @@ struct gather<non_empty> : gather<void> {
 };
 template <constant... Cs>
 struct gather<one_of<Cs...>> : gather<void> {
-  static void extra(schema_object& o) {
+  static void extra(schema_object& o, bool secret) {
+    if (secret) return;  // the allowed values of a secret are secrets
     std::string list;
     ((list += (list.empty() ? "" : ",") + json_constant(Cs.get())), ...);
     o.add("enum", "[" + list + "]");
   }
+  static void secret_note(std::string& d) {
+    d += (d.empty() ? "" : "; ") + fmt::format("one of {} secret values", sizeof...(Cs));
+  }
 };
 template <fixed_string Regex>
 struct gather<pattern<Regex>> : gather<void> {
-  static void extra(schema_object& o) {
+  static void extra(schema_object& o, bool) {
     // strata matches the whole value; JSON Schema patterns search
     o.add_string("pattern", fmt::format("^(?:{})$", Regex.view()));
   }
 };
 template <constant V>
 struct gather<value<V>> : gather<void> {
-  static void extra(schema_object& o) {
-    if constexpr (requires { json_constant(V.get()); }) o.add("const", json_constant(V.get()));
+  static void extra(schema_object& o, bool secret) {
+    if constexpr (requires { json_constant(V.get()); })
+      if (!secret) o.add("const", json_constant(V.get()));
   }
+  static void secret_note(std::string& d) { d += (d.empty() ? "" : "; ") + std::string("pinned to a secret value"); }
 };
 
 /// Descriptions gathered from doc<> and check<>.
@@ -188,10 +197,11 @@ template <template <class...> class L, class... A>
 struct annotation_list<L<A...>> {
   static void numbers(bounds& b) { (gather<A>::numbers(b), ...); }
   static void sizes(std::size_t& lo, std::size_t& hi, bool& has_hi) { (gather<A>::sizes(lo, hi, has_hi), ...); }
-  static void extra(schema_object& o) { (gather<A>::extra(o), ...); }
-  static std::string description() {
+  static void extra(schema_object& o, [[maybe_unused]] bool secret) { (gather<A>::extra(o, secret), ...); }
+  static std::string description(bool secret) {
     std::string d;
     (describe_annotation<A>::add(d), ...);
+    if (secret) (gather<A>::secret_note(d), ...);
     return d;
   }
 };
@@ -235,7 +245,7 @@ std::string field_schema(const F& def, bool secret, std::string_view disc, bool 
     }
     L::numbers(b);
     b.write(typed);
-    L::extra(typed);
+    L::extra(typed, secret);
   } else if constexpr (std::is_same_v<B, std::string> || std::is_same_v<B, std::filesystem::path> || has_codec<B>) {
     typed.add_string("type", "string");
     std::size_t lo = 0, hi = 0;
@@ -243,10 +253,10 @@ std::string field_schema(const F& def, bool secret, std::string_view disc, bool 
     L::sizes(lo, hi, has_hi);
     if (lo) typed.add("minLength", fmt::format("{}", lo));
     if (has_hi) typed.add("maxLength", fmt::format("{}", hi));
-    L::extra(typed);
+    L::extra(typed, secret);
   } else if constexpr (std::is_same_v<B, bool>) {
     typed.add_string("type", "boolean");
-    L::extra(typed);
+    L::extra(typed, secret);
   } else if constexpr (is_described_enum<B>) {
     typed.add_string("type", "string");
     std::string list;
@@ -255,7 +265,7 @@ std::string field_schema(const F& def, bool secret, std::string_view disc, bool 
       append_json_string(list, name);
     }
     schema_object names;
-    L::extra(names);
+    L::extra(names, secret);
     if (names.body.empty()) typed.add("enum", "[" + list + "]");  // one_of / value narrow it further
     else typed.body += "," + names.body;
   } else if constexpr (is_duration<B>) {
@@ -278,7 +288,7 @@ std::string field_schema(const F& def, bool secret, std::string_view disc, bool 
     L::sizes(lo, hi, has_hi);
     using E = typename element_of<B>::type;
     // the element's own default stands for a missing key inside it
-    const std::string element = schema_of(E{}, false, disc);
+    const std::string element = schema_of(E{}, secret, disc);  // a secret list's elements are secret
     if constexpr (is_vector<B>) {
       typed.add_string("type", "array");
       typed.add("items", element);
@@ -299,7 +309,7 @@ std::string field_schema(const F& def, bool secret, std::string_view disc, bool 
     else return schema_of(value, secret, key);
   }
 
-  std::string description = L::description();
+  std::string description = L::description(secret);
   if constexpr (is_any_table<B>) description += description.empty() ? "any table, kept as given" : " (any table)";
   if constexpr (is_duration<B>) {
     bounds b;

@@ -155,6 +155,12 @@ struct constraint<non_empty> {
   STRATA_COLD static std::string message() { return "must not be empty"; }
 };
 
+/// What a secret field's one_of<...> is called instead of its values.
+inline std::string secret_one_of_text(std::size_t count) {
+  return count == 1 ? std::string("must be the one allowed value (secret)")
+                    : "must be one of " + std::to_string(count) + " allowed values (secret)";
+}
+
 template <constant... Cs>
 struct constraint<one_of<Cs...>> {
   static constexpr bool checks = true;
@@ -167,6 +173,8 @@ struct constraint<one_of<Cs...>> {
     ((list += (list.empty() ? "" : ", ") + show(Cs.get())), ...);
     return "must be one of " + list;
   }
+  /// On a secret field the allowed values are secrets too: only their number is told.
+  STRATA_COLD static std::string secret_message() { return secret_one_of_text(sizeof...(Cs)); }
 };
 
 template <fixed_string Regex>
