@@ -24,7 +24,7 @@
 
 #include <strata/runtime/live.hpp>
 #include <strata/sources/etcd.hpp>
-#include <strata/sources/etcd_src.hpp>
+#include <boost/json.hpp>  // its implementation: boost_json.cpp
 
 #include "support.hpp"
 
