@@ -158,11 +158,11 @@ class decoder {
       if (has_unknown[t]) unknown_keys(s, *tables[t].node->as_table(), *tables[t].source, tag_key);
     if (s.validate && !incomplete_) {
       diagnostics found;
-      const std::string prefix = path();
-      const failed_query query{out_, prefix};
+      const failed_query query{*this};
       validation v = validation_access::make(profile_, found, &query, &failed_below);
       s.validate(obj, v);
       if (found.empty()) return;
+      const std::string prefix = path();
       for (diagnostic& d : found) {  // paths relative to the struct
         std::string full = prefix;
         if (!full.empty() && !d.path.empty() && d.path.front() != '[') full += '.';
@@ -228,17 +228,18 @@ class decoder {
     return false;
   }
 
-  /// What validation::failed asks: the diagnostics so far and the struct's path.
+  /// What validation::failed asks: the decoder, whose diagnostics so far and
+  /// current path (the struct's) answer it. The path becomes text only if
+  /// validate() asks: most never do.
   struct failed_query {
-    const diagnostics& found;
-    std::string_view prefix;
+    const decoder& self;
   };
   static bool failed_below(const void* query, std::string_view relative) {
-    const auto& q = *static_cast<const failed_query*>(query);
-    std::string full(q.prefix);
+    const decoder& self = static_cast<const failed_query*>(query)->self;
+    std::string full = self.path();
     if (!full.empty() && !relative.empty() && relative.front() != '[') full += '.';
     full += relative;
-    for (const diagnostic& d : q.found) {
+    for (const diagnostic& d : self.out_) {
       if (d.severity != severity::error || !std::string_view(d.path).starts_with(full)) continue;
       if (d.path.size() == full.size() || d.path[full.size()] == '.' || d.path[full.size()] == '[') return true;
     }
