@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make demo   installs missing Debian packages, builds and runs the example
-#   make test   the same set-up, then the whole suite with g++ 12 and with
-#               clang 19 under ASan+UBSan (etcd tests against a real etcd
+#   make test   the same set-up, then the whole suite (the code blocks of
+#               README.md and docs/ included: ctest -R docs) with g++ 12 and
+#               with clang 19 under ASan+UBSan (etcd tests against a real etcd
 #               included), the live<T> race and etcd watch tests under
 #               ThreadSanitizer, 60 s of libFuzzer, and an installed-package consumer
 #   make bench  the Google Benchmark programs (not part of make test)

@@ -5,7 +5,8 @@
 set -euo pipefail
 
 packages=(cmake ninja-build g++ clang-19 libclang-rt-19-dev libboost1.81-dev libfmt-dev
-          libtomlplusplus-dev doctest-dev libbenchmark-dev time libyaml-cpp-dev etcd-server etcd-client)
+          libtomlplusplus-dev doctest-dev libbenchmark-dev time libyaml-cpp-dev etcd-server etcd-client
+          python3)
 
 missing=()
 for p in "${packages[@]}"; do

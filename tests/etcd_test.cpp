@@ -19,7 +19,7 @@
 
 #include <strata/runtime/live.hpp>
 #include <strata/sources/etcd.hpp>
-#include <strata/sources/etcd_src.hpp>
+#include <boost/json.hpp>  // its implementation: boost_json.cpp
 
 #include "etcd_process.hpp"
 #include "support.hpp"

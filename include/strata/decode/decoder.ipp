@@ -159,13 +159,13 @@ class decoder {
     for (std::size_t t = 0; t < tables.size(); ++t)
       if (has_unknown[t]) unknown_keys(s, *tables[t].node->as_table(), *tables[t].source, tag_key);
     if (s.validate && !incomplete_) {
-      diagnostics found;
+      diagnostics problems;
       const failed_query query{*this};
-      validation v = validation_access::make(profile_, found, &query, &failed_below);
+      validation v = validation_access::make(profile_, problems, &query, &failed_below);
       s.validate(obj, v);
-      if (found.empty()) return;
+      if (problems.empty()) return;
       const std::string prefix = path();
-      for (diagnostic& d : found) {  // paths relative to the struct
+      for (diagnostic& d : problems) {  // paths relative to the struct
         std::string full = prefix;
         if (!full.empty() && !d.path.empty() && d.path.front() != '[') full += '.';
         d.path = full + d.path;

@@ -73,8 +73,8 @@ struct trace_entry {
         size_or_index(step.size_or_index),
         parent(parent_entry),
         whole(whole_origin),
-        source(from ? from->position : 0),
-        what(static_cast<std::uint32_t>(step.what)),
+        source(from ? from->position & 0xFFFFFFu : 0),  // fits: see `source` above
+        what(static_cast<std::uint32_t>(step.what) & 3u),
         secret(is_secret),
         interpolated(is_interpolated) {}
   path_step step() const { return {key, size_or_index, static_cast<path_step::kind>(what)}; }

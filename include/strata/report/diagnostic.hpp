@@ -25,9 +25,9 @@ enum class origin_kind { defaults, file, env, args, overrides, value, source };
 
 /// Where a value (or a problem) came from.
 struct origin {
-  origin(origin_kind kind = origin_kind::defaults, std::string name = {}, int line = 0, int column = 0,
-         std::string via = {})
-      : kind(kind), name(std::move(name)), line(line), column(column), via(std::move(via)) {}
+  origin(origin_kind of_kind = origin_kind::defaults, std::string named = {}, int at_line = 0, int at_column = 0,
+         std::string read_via = {})
+      : kind(of_kind), name(std::move(named)), line(at_line), column(at_column), via(std::move(read_via)) {}
 
   origin_kind kind = origin_kind::defaults;
   std::string name;  ///< file path, env var name, the argument text, or a source's own name

@@ -156,8 +156,8 @@ inline std::vector<default_entry> read_defaults_list(const toml::node& defaults,
                        "write {group = \"choice\"}, {\"override group\" = \"choice\"} or {\"optional group\" = \"choice\"}");
         continue;
       }
-      if (const auto* text = choice.as_string(); text && !text->get().empty()) {
-        e.name = text->get();
+      if (const auto* chosen = choice.as_string(); chosen && !chosen->get().empty()) {
+        e.name = chosen->get();
         entries.push_back(std::move(e));
       } else {
         add_diagnostic(out, severity::error, "defaults",

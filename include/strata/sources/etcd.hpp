@@ -54,12 +54,14 @@ inline std::string base64_encode(std::string_view in) {
   out.reserve((in.size() + 2) / 3 * 4);
   std::size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8 | (unsigned char)in[i + 2];
+    const unsigned v = unsigned{static_cast<unsigned char>(in[i])} << 16 |
+                       unsigned{static_cast<unsigned char>(in[i + 1])} << 8 |
+                       unsigned{static_cast<unsigned char>(in[i + 2])};
     for (int s = 18; s >= 0; s -= 6) out += alphabet[(v >> s) & 63];
   }
   if (i < in.size()) {
-    unsigned v = (unsigned char)in[i] << 16;
-    if (i + 1 < in.size()) v |= (unsigned char)in[i + 1] << 8;
+    unsigned v = unsigned{static_cast<unsigned char>(in[i])} << 16;
+    if (i + 1 < in.size()) v |= unsigned{static_cast<unsigned char>(in[i + 1])} << 8;
     out += alphabet[(v >> 18) & 63];
     out += alphabet[(v >> 12) & 63];
     out += i + 1 < in.size() ? alphabet[(v >> 6) & 63] : '=';

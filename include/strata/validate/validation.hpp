@@ -35,8 +35,8 @@ class validation {
   // translation unit that declares a configuration, loading or not.
   using sink = void (*)(diagnostics& out, diagnostic&& d);
   using failed_query = bool (*)(const void* query, std::string_view path);
-  validation(std::string_view profile, diagnostics& out, sink append, const void* query, failed_query failed)
-      : profile_(profile), out_(&out), append_(append), query_(query), failed_(failed) {}
+  validation(std::string_view profile, diagnostics& out, sink append, const void* query, failed_query is_failed)
+      : profile_(profile), out_(&out), append_(append), query_(query), failed_(is_failed) {}
 
   void add(severity s, std::string_view path, std::string message) {
     append_(*out_, {s, std::string(path), std::move(message), {}, {}});
