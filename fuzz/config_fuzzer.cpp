@@ -25,6 +25,9 @@
 //
 // Every configuration that loads is also written back with to_toml, loaded
 // again and compared field by field (check_round_trip): it must be equal.
+// Every printed output is valid UTF-8, and no report (format, what(),
+// explain, to_json of diagnostics) holds a control character other than a
+// newline, whatever bytes the input had.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -184,6 +187,11 @@ bool contains(std::string_view haystack, std::string_view needle) {
 
 [[noreturn]] void leak(std::string_view where, const std::string& output) {
   std::fprintf(stderr, "SECRET LEAK in %.*s:\n%s\n", static_cast<int>(where.size()), where.data(), output.c_str());
+  std::abort();
+}
+
+[[noreturn]] void unprintable(std::string_view where, const std::string& output, const char* why) {
+  std::fprintf(stderr, "OUTPUT OF %.*s %s:\n%s\n", static_cast<int>(where.size()), where.data(), why, output.c_str());
   std::abort();
 }
 
@@ -410,6 +418,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& [where, text] : outputs) {
     if (check && (contains(text, marker_core) || contains(text, "ZQ9MK"))) leak(where, text);
     if (check_constants && contains(text, constants_core)) leak(where, text);
+  }
+  // What is printed is valid UTF-8, and a report cannot drive a terminal;
+  // diagnostic fields and origin names are data (names as the input gave them).
+  for (const auto& [where, text] : outputs) {
+    const std::string_view w = where;
+    if (w == "diagnostic" || w == "origin_of") continue;
+    if (!strata::detail::valid_utf8(text)) unprintable(where, text, "is not valid UTF-8");
+    if (w == "to_toml" || w == "to_json") continue;  // strings escaped as TOML and JSON escape them
+    for (const char c : text)
+      if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F)
+        unprintable(where, text, "holds a control character");
   }
 
   check_round_trip(r);

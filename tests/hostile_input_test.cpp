@@ -1,7 +1,8 @@
 // Hostile input, round two (issue 19): no crash on huge values, no silently
 // wrong value (NaN past a bound, a profile outside its folder), no wrong
 // rejection (a float bound, `${VAR:-default}`), no secret quoted by an
-// interpolation error.
+// interpolation error, no report that is not UTF-8 or that drives a
+// terminal.
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include <strata/runtime/live.hpp>
+#include <strata/sources/yaml.hpp>
 
 #include "support.hpp"
 
@@ -161,6 +163,158 @@ TEST_CASE("NAME_FILE naming a directory is an error naming the variable") {
   CHECK_FALSE(r.ok());
   const auto e = strata_test::only_at(r.errors(), "token");
   CHECK(strata_test::contains(e.message, "APP_TOKEN_FILE"));
+}
+
+/// Whether `text` is valid UTF-8 holding no control character but the newline.
+bool printable(std::string_view text) {
+  for (unsigned char c : text)
+    if ((c < 0x20 && c != '\n') || c == 0x7f) return false;
+  return strata::detail::valid_utf8(text);
+}
+
+TEST_CASE("input shown in a report: control characters and bytes that are not UTF-8 as \\xNN") {
+  const std::string escape = "\x1b[2J";  // would clear the operator's terminal
+  const std::string not_utf8 = "\xff\xfe";
+  struct probe {
+    const char* what;
+    strata::result<Tagged> loaded;
+    const char* shown;
+  };
+  probe probes[] = {
+      {"an unknown variable's name", strata::configuration(strata::env(vars{{"APP_X" + escape + not_utf8, "1"}})).load<Tagged>(),
+       "APP_X\\x1b[2J\\xff\\xfe"},
+      {"a value that breaks a pattern", strata::configuration(strata::env(vars{{"APP_TAG", "ab" + escape}})).load<Tagged>(),
+       "ab\\x1b[2J"},
+      {"an unknown key in a file", strata::configuration(strata::toml_text("\"k\\u001b[2J\" = 1\n")).load<Tagged>(),
+       "k\\x1b[2J"},
+      {"an unknown override", strata::configuration().overrides({"t\x07g" + not_utf8 + "=1"}).load<Tagged>(), nullptr},
+      {"an unknown argument", strata::configuration(strata::args({"t\x07g=1"})).load<Tagged>(), "t\\x07g"},
+  };
+  for (const probe& p : probes) {
+    INFO(std::string(p.what));
+    const std::string report = strata::format(p.loaded.diagnostics());
+    INFO(report);
+    CHECK_FALSE(p.loaded.diagnostics().empty());
+    CHECK(printable(report));
+    CHECK(printable(strata::to_json(p.loaded.diagnostics())));
+    if (p.shown) CHECK(strata_test::contains(report, p.shown));
+  }
+}
+
+TEST_CASE("input shown in a report: a number's text with a control character") {
+  auto r = strata::configuration(strata::env(vars{{"APP_PORT", "8\x1b" "0"}})).load<Server>();
+  REQUIRE_FALSE(r.ok());
+  const auto e = strata_test::only_at(r.errors(), "port");
+  CHECK(strata_test::contains(e.message, "'8\\x1b0' is not an integer"));
+  CHECK(printable(strata::format(r.diagnostics())));
+}
+
+TEST_CASE("text that is not UTF-8 is an error whose bytes are not shown") {
+  auto r = strata::configuration(strata::env(vars{{"APP_PORT", "8\xff" "0"}})).load<Server>();
+  REQUIRE_FALSE(r.ok());
+  const auto e = strata_test::only_at(r.errors(), "port");
+  CHECK(e.message == "is not valid UTF-8 text");
+  CHECK(e.origin.name == "APP_PORT");
+}
+
+struct Maps {
+  std::map<std::string, std::string> labels;
+  std::map<std::string, int> limits;
+  strata::any_table extra;
+  std::string name = "n";
+};
+BOOST_DESCRIBE_STRUCT(Maps, (), (labels, limits, extra, name))
+STRATA_CONFIGURED(Maps, {.prefix = "APP_"})
+
+TEST_CASE("no key or string that is not UTF-8 enters a configuration, from any source") {
+  const std::string bad = "a\xff";
+  struct probe {
+    const char* what;
+    strata::result<Maps> loaded;
+    const char* path;
+    const char* message;
+  };
+  probe probes[] = {
+      {"a quoted YAML string", strata::configuration(strata::yaml_text("name: \"" + bad + "\"\n", "c.yaml")).load<Maps>(),
+       "name", "is not valid UTF-8 text"},
+      {"a YAML map key", strata::configuration(strata::yaml_text("labels:\n  " + bad + ": x\n", "c.yaml")).load<Maps>(),
+       "labels.\"a\\xff\"", "the key is not valid UTF-8 text"},
+      {"a map key from a variable's name", strata::configuration(strata::env(vars{{"APP_LABELS__" + bad, "x"}})).load<Maps>(),
+       nullptr, "not valid UTF-8"},
+      {"a free-form table's key", strata::configuration(strata::yaml_text("extra:\n  k:\n    " + bad + ": 1\n", "c.yaml")).load<Maps>(),
+       "extra.k.\"a\\xff\"", "the key is not valid UTF-8 text"},
+      {"a free-form table's string", strata::configuration(strata::yaml_text("extra:\n  k: [\"" + bad + "\"]\n", "c.yaml")).load<Maps>(),
+       "extra.k[0]", "is not valid UTF-8 text"},
+  };
+  for (const probe& p : probes) {
+    INFO(std::string(p.what));
+    REQUIRE_FALSE(p.loaded.ok());
+    const std::string report = strata::format(p.loaded.diagnostics());
+    INFO(report);
+    CHECK(strata_test::contains(report, p.message));
+    if (p.path) CHECK(strata_test::only_at(p.loaded.errors(), p.path).origin.name != "");
+    CHECK(printable(report));
+    CHECK(printable(strata::to_json(p.loaded.diagnostics())));
+  }
+}
+
+TEST_CASE("a key with control characters is written in paths as TOML escapes it, and read back") {
+  auto r = strata::configuration(strata::toml_text("limits = { \"a\\u001b[2J\" = \"x\" }\nlabels = { \"b\\u0007\" = \"y\" }\n"))
+               .load<Maps>();
+  REQUIRE_FALSE(r.ok());
+  const auto e = strata_test::only_at(r.errors(), "limits.\"a\\u001b[2J\"");
+  CHECK(printable(strata::format(r.diagnostics())));
+  auto good = strata::configuration(strata::toml_text("labels = { \"b\\u0007\" = \"y\" }\n")).load<Maps>();
+  REQUIRE(good.ok());
+  CHECK(good->labels.at("b\x07") == "y");
+  CHECK(good.origin_of("labels.\"b\\u0007\"").line == 1);
+  CHECK(printable(strata::explain(good)));
+}
+
+TEST_CASE("a long key is cut in a message's path, like values") {
+  const std::string key(100'000, 'k');
+  auto r = strata::configuration(strata::toml_text("limits = { " + key + " = \"x\" }\n")).load<Maps>();
+  REQUIRE_FALSE(r.ok());
+  const std::string report = strata::format(r.diagnostics());
+  CHECK(report.size() < 1'000);
+  CHECK(strata_test::contains(report, "limits.\"kkkk"));
+  CHECK(strata_test::contains(report, "… (100000 characters)\": expected an integer, got a string"));
+}
+
+TEST_CASE("a setting is capped in its origin, and a path deeper than tables nest is refused") {
+  const std::string deep(100'000, '[');
+  auto long_value = strata::configuration().overrides({"limits=" + deep}).load<Maps>();
+  REQUIRE_FALSE(long_value.ok());
+  CHECK(strata::format(long_value.diagnostics()).size() < 1'000);
+
+  std::string path = "labels";
+  for (int i = 0; i < 100'000; ++i) path += ".x";
+  for (auto loaded : {strata::configuration().overrides({path + "=1"}).load<Maps>(),
+                      strata::configuration(strata::args({path + "=1"})).load<Maps>()}) {
+    REQUIRE_FALSE(loaded.ok());
+    const std::string report = strata::format(loaded.diagnostics());
+    CHECK(report.size() < 1'000);
+    CHECK(strata_test::contains(report, "the path has 100001 keys; tables nest at most 128 levels"));
+  }
+}
+
+TEST_CASE("an origin shows a variable's name inert, in the report and in JSON") {
+  auto r = strata::configuration(strata::env(vars{{"APP_LIMITS__A\x1b\xff", "x"}})).load<Maps>();
+  REQUIRE_FALSE(r.ok());
+  const std::string report = strata::format(r.diagnostics());
+  INFO(report);
+  CHECK(printable(report));
+  CHECK(strata_test::contains(report, "APP_LIMITS__A\\x1b\\xff"));
+  CHECK(printable(strata::to_json(r.diagnostics())));
+}
+
+TEST_CASE("a parser's message quoting the input is shown inert") {
+  auto yaml = strata::configuration(strata::yaml_text("name: \"a\\\x1b\"\n", "c.yaml")).load<Maps>();
+  REQUIRE_FALSE(yaml.ok());
+  CHECK(printable(strata::format(yaml.diagnostics())));
+  auto toml = strata::configuration(strata::toml_text("name = \"a\\\x1b\"\n")).load<Maps>();
+  REQUIRE_FALSE(toml.ok());
+  CHECK(printable(strata::format(toml.diagnostics())));
 }
 
 }  // namespace hostile_spec

@@ -256,14 +256,20 @@ TEST_CASE("a billion laughs stops at the alias limit") {
   CHECK(contains(r.errors().front().message, "aliases expand to more than"));
 }
 
-TEST_CASE("deep YAML nesting is an error, not a crash") {
+TEST_CASE("deep YAML nesting is an error naming the limit, block or flow, not a crash") {
   std::string deep;
   for (int i = 0; i < 200; ++i) deep += std::string(static_cast<std::size_t>(i) * 2, ' ') + "k" + ":\n";
   deep += std::string(400, ' ') + "k: 1\n";
-  auto r = load_yaml(deep);
-  CHECK_FALSE(r.ok());
-  auto flow = load_yaml("a: " + std::string(5000, '[') + std::string(5000, ']') + "\n");
-  CHECK_FALSE(flow.ok());
+  const std::string flow = "a: " + std::string(100000, '[') + std::string(100000, ']') + "\n";
+  std::string flow_maps = "a: ";
+  for (int i = 0; i < 20000; ++i) flow_maps += "{a: ";
+  for (const std::string& text : {deep, flow, flow_maps}) {
+    auto r = load_yaml(text);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.errors().size() == 1);
+    CHECK(r.errors().front().message == "the document nests deeper than 128 levels");
+    CHECK(r.errors().front().origin.line > 0);
+  }
 }
 
 TEST_CASE("yaml_file: missing required, missing optional, a directory") {

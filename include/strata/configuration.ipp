@@ -133,7 +133,7 @@ inline void settle_group_settings(const group_choices& named, const load_request
     if (!used) {
       if (only_group)
         report_group_setting(out, setting,
-                             format_message("no group '{}' in the composition", cut_for_message(key)),
+                             format_message("no group '{}' in the composition", capped(key)),
                              "a group is a folder whose file a `defaults` list chooses");
       return only_group;
     }
@@ -148,9 +148,9 @@ inline void settle_group_settings(const group_choices& named, const load_request
                                       });
     if (is_field)
       report_group_setting(out, setting,
-                           format_message("'{}' is both a config group and a field", cut_for_message(key)),
+                           format_message("'{}' is both a config group and a field", capped(key)),
                            format_message("write /{0}=... to choose the group's file, \"{0}\"=... to set the field",
-                                          cut_for_message(key)));
+                                          capped(key)));
     return true;
   });
 }

@@ -74,17 +74,31 @@ struct annotated {
   constexpr annotated() : value_(detail::initial_value<T, A...>()) {}
   constexpr annotated(const T& v) : value_(v) {}
   constexpr annotated(T&& v) : value_(std::move(v)) {}
+  // Not for number to number: that conversion happens where the caller
+  // wrote it, so `annotated<std::uint16_t> port = 5432;` is as quiet under
+  // -Wconversion as `std::uint16_t port = 5432;` (the compiler sees the
+  // constant fits), and a narrowing variable is flagged in the caller's code.
   template <class U>
-    requires(!std::same_as<std::remove_cvref_t<U>, annotated> &&
-             !std::same_as<std::remove_cvref_t<U>, T> && std::is_constructible_v<T, U &&>)
+    requires(!std::same_as<std::remove_cvref_t<U>, annotated> && !std::same_as<std::remove_cvref_t<U>, T> &&
+             !(std::is_arithmetic_v<T> && std::is_arithmetic_v<std::remove_cvref_t<U>>) &&
+             std::is_constructible_v<T, U &&>)
   constexpr annotated(U&& v) : value_(std::forward<U>(v)) {}
 
   // One template so `ttl = std::chrono::hours(2)` is an exact match instead
   // of two competing user-defined conversions.
   template <class U>
-    requires(!std::same_as<std::remove_cvref_t<U>, annotated> && std::is_assignable_v<T&, U &&>)
+    requires(!std::same_as<std::remove_cvref_t<U>, annotated> &&
+             !(std::is_arithmetic_v<T> && std::is_arithmetic_v<std::remove_cvref_t<U>>) &&
+             std::is_assignable_v<T&, U &&>)
   constexpr annotated& operator=(U&& v) {
     value_ = std::forward<U>(v);
+    return *this;
+  }
+  // Numbers convert where the caller wrote them, as in the constructor.
+  constexpr annotated& operator=(T v)
+    requires std::is_arithmetic_v<T>
+  {
+    value_ = v;
     return *this;
   }
 

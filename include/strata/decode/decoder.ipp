@@ -42,8 +42,7 @@ using slot_list = boost::container::small_vector<slot, 6>;
 /// values are cut so one bad line does not flood the report.
 inline std::string quote_value(std::string_view text, bool secret) {
   if (secret) return "the value (redacted)";
-  if (text.size() > 60) return fmt::format("'{}...'", text.substr(0, 57));
-  return fmt::format("'{}'", text);
+  return "'" + capped(text) + "'";
 }
 
 inline std::string_view expected_for(const shape& s, std::string& storage) {
@@ -389,6 +388,10 @@ class decoder {
       for (const slot& sl : tables)
         if (const toml::node* child = sl.node->as_table()->get(key)) children.push_back({child, sl.source});
       step_scope scope(*this, key, path_step::kind::key);
+      if (!valid_utf8(key)) {  // a YAML, env or user source's key: no TOML file could hold it
+        not_utf8_key(children.back(), secret);
+        continue;
+      }
       value(*s.element, s.entry(m, key), std::span<const slot>(children.data(), children.size()), secret, disc);
     }
   }
@@ -412,7 +415,7 @@ class decoder {
       const bool from_text = sl.source->text(n);  // else a file string, which keeps its TOML type
       if (sl.source->interpolate && !s.verbatim && has_references(text)) return interpolated(s, v, sl, secret);
       record(sl, secret);
-      if (from_text && !valid_utf8(text)) return not_utf8(where(sl, secret));
+      if (!valid_utf8(text)) return not_utf8(where(sl, secret));  // from text, or a YAML or user source
       if (from_text || s.kind >= shape_kind::string) return parsed(s, v, text, where_lazy(sl, secret), secret);
       // how to_toml writes a std::uint64_t above 2^63-1, which no TOML integer holds
       if (s.kind == shape_kind::integer && beyond_toml_integers(text))
@@ -524,6 +527,11 @@ class decoder {
            "set it from UTF-8 text; the value is not shown, as its bytes may not print");
   }
 
+  /// A key that is not UTF-8, shown in the path with its bytes escaped.
+  STRATA_COLD void not_utf8_key(const slot& sl, bool secret) {
+    report(severity::error, "the key is not valid UTF-8 text", where(sl, secret), "name keys in UTF-8 text");
+  }
+
   STRATA_COLD void mismatch(const shape& s, const slot& sl, bool secret) {
     std::string storage;
     mismatch(expected_for(s, storage), sl, secret, mismatch_hint(s, *sl.node));
@@ -555,7 +563,7 @@ class decoder {
       if (std::find(keys.begin(), keys.end(), k.str()) != keys.end() || (!tag_key.empty() && k.str() == tag_key))
         continue;
       std::string path = here;
-      append_key(path, capped(k.str()));
+      append_key(path, k.str(), shown_text_limit);
       // What a key that names nothing was meant to set is unknown, a
       // secret as likely as not (`tokn=...`, `db.password=...` beside
       // `kind = "lite"`): a setting is named without its value.
@@ -625,11 +633,41 @@ class decoder {
       else mismatch("a table", sl, secret);
     }
     if (tables.empty()) return;
+    bool utf8 = true;
+    for (const slot& sl : tables) utf8 = all_utf8(*sl.node->as_table(), *sl.source, secret) && utf8;
+    if (!utf8) return;
     auto merged = std::make_shared<toml::table>();
     for (const slot& sl : tables) merge_tables(*merged, *sl.node->as_table());
     *static_cast<any_table*>(v) = any_table(std::move(merged));
     record(tables.back(), secret);
     for (const slot& sl : tables) record_table(*sl.node->as_table(), *sl.source, secret);
+  }
+
+  /// Whether every key and string of a free-form value is UTF-8, as TOML
+  /// requires (a YAML or user source may hold other bytes); each that is not
+  /// is reported at its path.
+  STRATA_COLD bool all_utf8(const toml::node& n, const layer& source, bool secret) {
+    bool ok = true;
+    if (const toml::table* table = n.as_table()) {
+      for (auto&& [k, child] : *table) {
+        step_scope scope(*this, k.str(), path_step::kind::key);
+        if (!valid_utf8(k.str())) {
+          not_utf8_key({&child, &source}, secret);
+          ok = false;
+        } else {
+          ok = all_utf8(child, source, secret) && ok;
+        }
+      }
+    } else if (const toml::array* array = n.as_array()) {
+      for (std::size_t i = 0; i < array->size(); ++i) {
+        step_scope scope(*this, i);
+        ok = all_utf8(*array->get(i), source, secret) && ok;
+      }
+    } else if (const auto* str = n.as_string(); str && !valid_utf8(str->get())) {
+      not_utf8(where({&n, &source}, secret));
+      ok = false;
+    }
+    return ok;
   }
 
   /// Records every value of a free-form table (later layers win, as everywhere).
@@ -644,7 +682,7 @@ class decoder {
   /// The path being decoded, as text: for messages only.
   std::string path() const {
     std::string out;
-    for (const frame& f : frames_) append_step(out, f.step);
+    for (const frame& f : frames_) append_step(out, f.step, shown_text_limit);
     return out;
   }
 

@@ -38,11 +38,11 @@ struct path_step {
   std::string_view text() const { return {key, size_or_index}; }
 };
 
-inline void append_step(std::string& path, const path_step& step) {
+inline void append_step(std::string& path, const path_step& step, std::size_t key_limit = std::string_view::npos) {
   switch (step.what) {
     case path_step::kind::root: path += step.text(); return;
     case path_step::kind::member:  // a key<> may be any text: quoted like a map key when not bare
-    case path_step::kind::key: return append_key(path, step.text());
+    case path_step::kind::key: return append_key(path, step.text(), key_limit);
     case path_step::kind::index: return append_index(path, step.size_or_index);
   }
 }

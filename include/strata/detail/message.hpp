@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <strata/detail/cold.hpp>
+#include <strata/detail/capped.hpp>
 
 namespace strata::detail {
 
@@ -35,17 +36,6 @@ STRATA_COLD inline std::string format_message(
     fmt::format_string<std::string_view, std::string_view, std::string_view, std::string_view> f, std::string_view a,
     std::string_view b, std::string_view c, std::string_view d) {
   return fmt::vformat(f, fmt::make_format_args(a, b, c, d));
-}
-
-/// Text from the input shown in a message (a key, a variable's name, a
-/// setting's path): at most 80 characters, then "… (N characters)", so
-/// that one hostile key of 200,000 characters cannot flood a report.
-STRATA_COLD inline std::string capped(std::string_view text) {
-  constexpr std::size_t limit = 80;
-  if (text.size() <= limit) return std::string(text);
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-  return std::string(text.substr(0, cut)) + "… (" + std::to_string(text.size()) + " characters)";
 }
 
 /// A `path=value` setting named by its path alone (`db.password=…`): for

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include <strata/detail/capped.hpp>
 #include <strata/detail/json.hpp>
 #include <strata/report/diagnostic.hpp>
 
@@ -25,19 +26,21 @@ inline std::string place(std::string_view name, const origin& o) {
 }  // namespace detail
 
 /// "configs/base.toml:3:8", "env APP_DB__PORT", "env APP_PORT (.env:3:1)",
-/// "argument 'db.port=8'", "vault:secret/app#db.password", ...
+/// "argument 'db.port=8'", "vault:secret/app#db.password", ... An origin
+/// holds names as given (a variable's name is the environment's bytes);
+/// shown here, control characters and bytes that are not UTF-8 are `\xNN`.
 inline std::string to_string(const origin& o) {
+  const std::string name = detail::inert(o.name), via = detail::inert(o.via);
   switch (o.kind) {
     case origin_kind::file: {
-      std::string at = detail::place(o.name, o);
-      if (!o.via.empty()) at += " via ${" + o.via + "}";
+      std::string at = detail::place(name, o);
+      if (!via.empty()) at += " via ${" + via + "}";
       return at;
     }
-    case origin_kind::source: return detail::place(o.name, o);
-    case origin_kind::env:
-      return o.via.empty() ? "env " + o.name : "env " + o.name + " (" + detail::place(o.via, o) + ")";
-    case origin_kind::args: return "argument '" + o.name + "'";
-    case origin_kind::overrides: return "override '" + o.name + "'";
+    case origin_kind::source: return detail::place(name, o);
+    case origin_kind::env: return via.empty() ? "env " + name : "env " + name + " (" + detail::place(via, o) + ")";
+    case origin_kind::args: return "argument '" + name + "'";
+    case origin_kind::overrides: return "override '" + name + "'";
     case origin_kind::value: return "pinned value";
     case origin_kind::defaults: break;
   }
@@ -59,14 +62,19 @@ inline std::string format(const diagnostics& list) {
     (d.severity == severity::error ? errors : warnings) += 1;
     out += to_string(d.severity);
     out += ": ";
+    // Messages quote their input already shown inert; what a parser or a
+    // user source wrote is made inert here.
+    const auto shown = [](std::string_view text) {
+      return detail::inert(text, std::string_view::npos, detail::newlines::kept);
+    };
     if (!d.path.empty()) {
-      out += d.path;
+      out += shown(d.path);
       out += ": ";
     }
-    out += d.message;
+    out += shown(d.message);
     out += '\n';
     if (d.origin.kind != origin_kind::defaults) out += "  --> " + to_string(d.origin) + "\n";
-    if (!d.hint.empty()) out += "  = hint: " + d.hint + "\n";
+    if (!d.hint.empty()) out += "  = hint: " + shown(d.hint) + "\n";
   }
   auto count = [](std::size_t n, std::string_view word) {
     return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");

@@ -27,6 +27,7 @@
 #include <strata/declare/tags.hpp>
 #include <strata/decode/date_time.hpp>
 #include <strata/decode/text.hpp>
+#include <strata/detail/capped.hpp>
 #include <strata/schema/enums.hpp>
 #include <strata/schema/keys.hpp>
 #include <strata/schema/traits.hpp>
@@ -312,13 +313,7 @@ STRATA_COLD inline void add_failure(std::vector<std::string>& failures, std::str
                                     std::string (*show_value)(const void*), const void* value) {
   std::string text = message();
   if (show_value) {
-    std::string shown = show_value(value);
-    if (shown.size() > 80) {  // a hostile value (1 MiB from env) does not flood the report
-      std::size_t cut = 76;
-      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
-      shown = shown.substr(0, cut) + "...";
-    }
-    text += ", got " + shown;
+    text += ", got " + capped(show_value(value));  // a hostile value (1 MiB from env) does not flood the report
   }
   failures.push_back(std::move(text));
 }

@@ -152,7 +152,7 @@ inline std::vector<default_entry> read_defaults_list(const toml::node& defaults,
       e.what = default_entry::kind::group;
       if (!read_group_key(key.str(), e)) {
         add_diagnostic(out, severity::error, "defaults",
-                       format_message("'{}' is not a config group", cut_for_message(key.str())), e.where,
+                       format_message("'{}' is not a config group", capped(key.str())), e.where,
                        "write {group = \"choice\"}, {\"override group\" = \"choice\"} or {\"optional group\" = \"choice\"}");
         continue;
       }
@@ -162,7 +162,7 @@ inline std::vector<default_entry> read_defaults_list(const toml::node& defaults,
       } else {
         add_diagnostic(out, severity::error, "defaults",
                        format_message("the choice for group '{}' must be a file name (a string)",
-                                      cut_for_message(e.group)),
+                                      capped(e.group)),
                        l.origin_of(choice));
       }
       continue;
@@ -206,14 +206,14 @@ STRATA_COLD inline void report_missing(const default_entry& entry, const std::fi
   const std::string shown = entry.what == default_entry::kind::group ? entry.group + ": " + entry.name : entry.name;
   if (found.what == config_file::status::ambiguous) {
     add_diagnostic(out, severity::error, "defaults",
-                   format_message("'{}' is ambiguous: {} exists in more than one format", cut_for_message(shown),
+                   format_message("'{}' is ambiguous: {} exists in more than one format", capped(shown),
                                   target.string()),
                    entry.where, "name the file with its extension");
     return;
   }
   if (found.what == config_file::status::no_format) {
     add_diagnostic(out, severity::error, "defaults",
-                   format_message("'{}': no registered format reads {} files", cut_for_message(shown),
+                   format_message("'{}': no registered format reads {} files", capped(shown),
                                   target.extension().string()),
                    entry.where, "register the format (strata::register_file_format) or include its header");
     return;
@@ -224,7 +224,7 @@ STRATA_COLD inline void report_missing(const default_entry& entry, const std::fi
   if (auto best = closest(target.stem().string(), options); !best.empty())
     hint += format_message("; did you mean '{}'?", best);
   add_diagnostic(out, severity::error, "defaults",
-                 format_message("'{}' names no file ({} not found)", cut_for_message(shown),
+                 format_message("'{}' names no file ({} not found)", capped(shown),
                                 found.candidates.empty() ? target.string() : found.candidates.front().string()),
                  entry.where, hint);
 }
@@ -342,7 +342,7 @@ class composer {
       const std::filesystem::path folder = (dir / std::string(group)).lexically_normal();
       if (std::filesystem::is_directory(folder, ec)) return std::filesystem::weakly_canonical(folder).string();
       report_no_group(e, format_message("no folder '{}' next to the including file ({})",
-                                        cut_for_message(group), folder.string()));
+                                        capped(group), folder.string()));
       return std::nullopt;
     }
     group.remove_prefix(1);
@@ -352,7 +352,7 @@ class composer {
       if (at == at.parent_path() || at.empty()) break;
       at = at.parent_path();
     }
-    report_no_group(e, format_message("no folder '{}' in {} or any folder above it", cut_for_message(group),
+    report_no_group(e, format_message("no folder '{}' in {} or any folder above it", capped(group),
                                       dir.string()));
     return std::nullopt;
   }

@@ -92,7 +92,7 @@ class dotenv_parser {
     skip_blanks();
     if (at_line_end()) return next_line();  // a name alone: Compose takes it from the environment
     if (peek() != '=') {
-      error_here(format_message("expected '=' after {}", cut_for_message(key)), "lines are NAME=VALUE");
+      error_here(format_message("expected '=' after {}", capped(key)), "lines are NAME=VALUE");
       return next_line();
     }
     ++pos_;
@@ -130,7 +130,7 @@ class dotenv_parser {
     std::string raw;  // double quotes: escapes resolved, `$` kept for interpolation (`\$` as "$$")
     for (;;) {
       if (at_end()) {
-        ctx_.error(format_message("the value of {} has no closing quote", cut_for_message(key)),
+        ctx_.error(format_message("the value of {} has no closing quote", capped(key)),
                    origin{origin_kind::file, file_, line, column},
                    quote == '"' ? "close it with \"" : "close it with '");
         return std::nullopt;
@@ -177,7 +177,7 @@ class dotenv_parser {
     }
     skip_blanks();
     if (!at_line_end() && peek() != '#') {
-      error_here(format_message("unexpected text after the closing quote of {}", cut_for_message(key)),
+      error_here(format_message("unexpected text after the closing quote of {}", capped(key)),
                  "a comment after a quoted value starts with #");
       next_line();
       return std::nullopt;
@@ -307,7 +307,7 @@ class dotenv_parser {
       std::string message;
       expand(word, message, line, column, depth + 1, references, ok);
       expansion_error(message.empty() ? format_message("{} is not set", name)
-                                      : format_message("{} is not set: {}", name, cut_for_message(message)),
+                                      : format_message("{} is not set: {}", name, capped(message)),
                       line, column, ok);
     }
   }

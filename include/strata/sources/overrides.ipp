@@ -57,9 +57,10 @@ STRATA_COLD inline void report_set_below_value(const layer& l, std::string_view 
 /// Adds one `path=value` setting to an override layer, or explains why not.
 /// `number` counts settings from 1, to name one that has no '='.
 inline void add_setting(layer& l, std::string_view setting, diagnostics& out, std::size_t number = 0) {
-  // named by its text, unless that is not UTF-8: then by its path alone (the decoder reports the value)
-  const std::string name = valid_utf8(setting) ? std::string(setting)
-                                               : std::string(trim(setting.substr(0, setting.find('=')))) + "=…";
+  // named by its text, capped (one setting may be a megabyte), unless that is
+  // not UTF-8: then by its path alone (the decoder reports the value)
+  const std::string name = valid_utf8(setting) ? capped(setting)
+                                               : capped(trim(setting.substr(0, setting.find('=')))) + "=…";
   const auto eq = setting.find('=');
   // A malformed setting is named by its path only (`db..port=…`): which
   // field it meant is unknown, so its value may be a secret. One without
@@ -79,6 +80,10 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out, st
   }
   const auto segments = split_path(trim(setting.substr(0, eq)));
   if (!segments) return fail("malformed path before '='", "paths look like db.port or labels.team");
+  if (segments->size() > max_nesting_depth)  // each key a table: a hostile path must not build 100000 of them
+    return fail(format_message("the path has {} keys; tables nest at most {} levels",
+                               std::to_string(segments->size()), std::to_string(max_nesting_depth)),
+                "paths look like db.port or labels.team");
   for (const path_segment& seg : *segments)  // checked before anything is inserted
     if (seg.index)
       return fail("list elements cannot be set one by one here", "give the whole list: origins=[\"a\",\"b\"]");
@@ -99,7 +104,7 @@ inline void add_setting(layer& l, std::string_view setting, diagnostics& out, st
                                 (value.is_string() && text.starts_with('{'));
       attribute(l, value,
                 !holds_tables ? name
-                              : format_message("{}={}…{}", path, text.substr(0, 1), text.substr(text.size() - 1)));
+                              : format_message("{}={}…{}", capped(path), text.substr(0, 1), capped(text.substr(text.size() - 1))));
       break;
     }
     toml::node* next = table->get(seg.key);

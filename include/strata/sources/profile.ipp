@@ -26,7 +26,7 @@ STRATA_COLD inline void report_unknown_profile(const profile& p, const std::stri
   const auto options = p.available();
   std::string hint = format_message("available in '{}': {}", p.directory().string(), quoted_list(options));
   if (auto best = closest(name, options); !best.empty()) hint += format_message("; did you mean '{}'?", best);
-  add_diagnostic(out, severity::error, {}, format_message("unknown profile '{}'", cut_for_message(name)), chosen_by,
+  add_diagnostic(out, severity::error, {}, format_message("unknown profile '{}'", capped(name)), chosen_by,
                  hint);
 }
 

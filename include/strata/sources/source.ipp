@@ -107,15 +107,6 @@ struct context_access {
   static layer* layer_of(const layer_node& n) { return n.layer_; }
 };
 
-/// A key or name quoted in a message: long ones are cut (at a character
-/// boundary), so hostile input does not flood the report.
-inline std::string cut_for_message(std::string_view text) {
-  if (text.size() <= 60) return std::string(text);
-  std::size_t cut = 57;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(text.substr(0, cut)) + "...";
-}
-
 // --- files --------------------------------------------------------------
 
 /// The message for a file of `bytes` bytes, over max_file_size.
@@ -298,7 +289,7 @@ STRATA_COLD inline void report_duplicate(load_state& s, const layer& l, std::str
   const origin before = l.origin_of(first);
   const origin here{l.kind, at.name.empty() ? l.name : std::string(at.name), at.key_line ? at.key_line : at.line,
                     at.key_line ? at.key_column : at.column};
-  add_diagnostic(s.found, severity::error, {}, format_message("duplicate key '{}'", cut_for_message(key)), here,
+  add_diagnostic(s.found, severity::error, {}, format_message("duplicate key '{}'", capped(key)), here,
                  before.line > 0 ? format_message("first set at line {}", std::to_string(before.line))
                                  : std::string_view{});
 }

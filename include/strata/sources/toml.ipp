@@ -50,10 +50,8 @@ inline bool within_limits(std::string_view text, const std::string& name, diagno
 
 STRATA_COLD inline void report_parse_error(const toml::parse_error& e, const std::string& name, diagnostics& out) {
   const auto& at = e.source().begin;
-  std::string description(e.description());
-  for (char& c : description)  // toml++ may quote raw newlines; the report stays one line per message
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  add_diagnostic(out, severity::error, {}, format_message("invalid TOML: {}", description),
+  // toml++ may quote raw bytes of the input; the report stays one line per message
+  add_diagnostic(out, severity::error, {}, format_message("invalid TOML: {}", inert(e.description())),
                  origin{origin_kind::file, name, static_cast<int>(at.line), static_cast<int>(at.column)});
 }
 

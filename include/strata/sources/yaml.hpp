@@ -36,6 +36,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <strata/detail/capped.hpp>
 #include <strata/detail/cold.hpp>
 #include <strata/sources/source.hpp>
 
@@ -54,9 +55,16 @@ struct yaml_event {
   std::string tag, value;
 };
 
+/// How deep maps and sequences may nest, aliases expanded included.
+inline constexpr int max_yaml_depth = 128;
+
 /// Records a document's events (yaml-cpp calls them while it parses).
 class yaml_recorder final : public YAML::EventHandler {
  public:
+  struct nested_too_deep {
+    YAML::Mark mark;
+  };
+
   std::vector<yaml_event> events;
   std::vector<std::size_t> anchors;  ///< by anchor id: the index of the node it names
   int documents = 0;
@@ -91,6 +99,8 @@ class yaml_recorder final : public YAML::EventHandler {
     events.push_back({k, m.line + 1, m.column + 1, a, 0, tag, v});
   }
   void open(yaml_event::kind k, const YAML::Mark& m, YAML::anchor_t a, const std::string& tag) {
+    // yaml-cpp stops at 500 levels with "bad file"; strata's limit comes first, named
+    if (stack.size() >= static_cast<std::size_t>(max_yaml_depth)) throw nested_too_deep{m};
     name(a, events.size());
     if (a) {
       if (open_anchor.size() <= a) open_anchor.resize(a + 1, false);
@@ -119,7 +129,7 @@ class yaml_recorder final : public YAML::EventHandler {
 class yaml_builder {
  public:
   static constexpr std::size_t max_alias_values = 100000;
-  static constexpr int max_depth = 128;
+  static constexpr int max_depth = max_yaml_depth;
 
   yaml_builder(const yaml_recorder& doc, const std::string& file, source_context& ctx)
       : events_(doc.events), anchors_(doc.anchors), file_(file), ctx_(ctx) {}
@@ -180,8 +190,7 @@ class yaml_builder {
     if (e.what == yaml_event::kind::scalar && t == "tag:yaml.org,2002:str") return true;
     if (e.what == yaml_event::kind::map && t == "tag:yaml.org,2002:map") return true;
     if (e.what == yaml_event::kind::seq && t == "tag:yaml.org,2002:seq") return true;
-    std::string shown = t.starts_with("tag:yaml.org,2002:") ? "!!" + t.substr(18) : t;
-    if (shown.size() > 40) shown = shown.substr(0, 37) + "...";
+    const std::string shown = detail::capped(t.starts_with("tag:yaml.org,2002:") ? "!!" + t.substr(18) : t);
     ctx_.error("the tag '" + shown + "' is not supported: the field's type decides how a value is read",
                origin{origin_kind::file, file_, e.line, e.column}, "remove the tag; !!str, !!map and !!seq are accepted");
     return false;
@@ -246,7 +255,7 @@ class yaml_builder {
       } else {
         const auto dup = std::find_if(keys.begin(), keys.end(), [&](const seen_key& s) { return s.key == key.value; });
         if (dup != keys.end()) {
-          ctx_.error("duplicate key '" + cut(key.value) + "'", origin{origin_kind::file, file_, key.line, key.column},
+          ctx_.error("duplicate key '" + detail::capped(key.value) + "'", origin{origin_kind::file, file_, key.line, key.column},
                      "first at line " + std::to_string(dup->line));
         } else {
           keys.push_back({key.value, key.line});
@@ -287,8 +296,6 @@ class yaml_builder {
     }
   }
 
-  static std::string cut(const std::string& text) { return text.size() > 60 ? text.substr(0, 57) + "..." : text; }
-
   const std::vector<yaml_event>& events_;
   const std::vector<std::size_t>& anchors_;
   const std::string& file_;
@@ -312,8 +319,11 @@ inline void parse_yaml(std::string_view text, const std::string& file, layer_nod
         return;
       }
     }
+  } catch (const yaml_recorder::nested_too_deep& e) {
+    ctx.error("the document nests deeper than 128 levels", origin{origin_kind::file, file, e.mark.line + 1, e.mark.column + 1});
+    return;
   } catch (const YAML::Exception& e) {
-    ctx.error("invalid YAML: " + e.msg, origin{origin_kind::file, file, e.mark.line + 1, e.mark.column + 1});
+    ctx.error("invalid YAML: " + inert(e.msg), origin{origin_kind::file, file, e.mark.line + 1, e.mark.column + 1});
     return;
   }
   if (doc.recursive_line) {
