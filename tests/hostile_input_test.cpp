@@ -124,6 +124,18 @@ TEST_CASE("${VAR:-default} means the default, like ${VAR:default}") {
   CHECK(set.value().port == 9);
 }
 
+TEST_CASE("interpolation is one pass: a variable's value is not expanded again, so a cycle cannot loop") {
+  const vars cycle{{"A", "${B}"}, {"B", "${A}"}};
+  auto r = strata::configuration(strata::toml_text("name = \"${A}\"\n"), strata::env(cycle)).load<Server>();
+  REQUIRE(r.ok());
+  CHECK(r->name == "${B}");
+  vars chain{{"APP_NAME", "${V0}"}};
+  for (int i = 0; i < 5000; ++i) chain["V" + std::to_string(i)] = "${V" + std::to_string(i + 1) + "}";
+  auto from_env = strata::configuration(strata::env(chain)).load<Server>();
+  REQUIRE(from_env.ok());
+  CHECK(from_env->name == "${V0}");  // values from the environment are not interpolated
+}
+
 TEST_CASE("an interpolation error never quotes the text around it") {
   auto r = strata::configuration(strata::toml_text("token = \"p@ss${w0rd!}zq9secret\"\n"), strata::env(vars{}))
                .load<Server>();
@@ -299,7 +311,7 @@ TEST_CASE("a setting is capped in its origin, and a path deeper than tables nest
 }
 
 TEST_CASE("an origin shows a variable's name inert, in the report and in JSON") {
-  auto r = strata::configuration(strata::env(vars{{"APP_LIMITS__A\x1b\xff", "x"}})).load<Maps>();
+  auto r = strata::configuration(strata::env(vars{{"APP_LIMITS__A\x1b\xff", "x"}, {"APP_LIMITS__B\x7f", "x"}})).load<Maps>();
   REQUIRE_FALSE(r.ok());
   const std::string report = strata::format(r.diagnostics());
   INFO(report);

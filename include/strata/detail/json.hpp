@@ -37,7 +37,7 @@ inline void append_json_string(std::string& out, std::string_view s) {
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || c == 0x7F) {  // DEL is valid JSON, but a report must not drive a terminal
           out += "\\u00";
           out += "0123456789abcdef"[c >> 4];
           out += "0123456789abcdef"[c & 15];

@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace strata::detail {
 
@@ -31,8 +34,22 @@ constexpr std::size_t utf8_sequence_length(std::string_view text, std::size_t i)
   return length;
 }
 
+/// Every string a configuration takes passes here, most of them ASCII:
+/// runs of ASCII are skipped eight bytes at a time.
 constexpr bool valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!std::is_constant_evaluated()) {
+      for (std::uint64_t word; i + 8 <= text.size(); i += 8) {
+        std::memcpy(&word, text.data() + i, 8);
+        if (word & 0x8080808080808080u) break;
+      }
+      if (i == text.size()) break;
+    }
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) return false;
     i += length;
