@@ -257,7 +257,7 @@ inline constexpr bool is_any_map<std::unordered_map<K, V, H, E, A>> = true;
 template <class V>
 constexpr auto unsupported_type_hint() {
   if constexpr (is_optional<value_type_of<V>>)  // only reached inside a list, map, variant or optional
-    return fixed_string("TOML has no null: an element cannot be optional");
+    return fixed_string("an element cannot be optional");
   else if constexpr (is_any_map<V>) return fixed_string("map keys must be std::string");
   else if constexpr (std::is_class_v<V> && std::is_aggregate_v<V> && !qualified_type_name<V>().starts_with("std::"))
     return fixed_string("describe it, or specialize codec<T>");
