@@ -66,15 +66,9 @@ std::string counted_literal(const D& d) {
   return out;
 }
 
-/// A TOML basic string: JSON's escapes, plus DEL, which TOML also forbids raw.
-inline void append_toml_string(std::string& out, std::string_view s) {
-  std::string json;
-  append_json_string(json, s);
-  for (char c : json) {
-    if (c == '\x7f') out += "\\u007f";
-    else out += c;
-  }
-}
+/// A TOML basic string: JSON's escapes are TOML's (DEL, which TOML forbids
+/// raw, included).
+inline void append_toml_string(std::string& out, std::string_view s) { append_json_string(out, s); }
 
 /// One leaf as TOML writes it: strings quoted, durations and enums as
 /// strings, numbers and booleans bare.
